@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const port = (fallback: number) =>
+  z.coerce
+    .number({ message: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535 (0 picks a free port)')
+    .max(65535, 'must be between 0 and 65535 (0 picks a free port)')
+    .default(fallback);
+
+export const urlWithProtocol = (protocols: string[]) =>
+  z
+    .string()
+    .url('must be a URL')
+    .refine((v) => protocols.some((p) => v.startsWith(`${p}://`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+
+/** Settings shared by every ordex process. */
+export const commonConfigSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OTEL_ENABLED: booleanFlag.default('false'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: urlWithProtocol(['http', 'https']).optional(),
+});
+
+/** Settings of a subgraph service. Without DATABASE_URL / NATS_URL it runs on the embedded parts. */
+export const subgraphConfigSchema = commonConfigSchema.extend({
+  DATABASE_URL: urlWithProtocol(['postgres', 'postgresql']).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  NATS_URL: z
+    .string()
+    .regex(/^nats:\/\/[^\s,]+(,nats:\/\/[^\s,]+)*$/, 'must be one or more nats:// URLs separated by commas')
+    .optional(),
+  ORDEX_DATA_DIR: z.string().min(1).default('./data'),
+});
+
+export type CommonConfig = z.infer<typeof commonConfigSchema>;
+export type SubgraphConfig = z.infer<typeof subgraphConfigSchema> & { PORT: number };

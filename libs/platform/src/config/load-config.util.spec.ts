@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { ConfigurationError } from './config.exception';
+import { port, subgraphConfigSchema } from './config.schema';
+import { loadConfig } from './load-config.util';
+
+const schema = subgraphConfigSchema.extend({ PORT: port(4001) });
+
+describe('loadConfig', () => {
+  it('applies defaults on an empty environment', () => {
+    const config = loadConfig('orders', schema, {});
+    expect(config).toMatchObject({ PORT: 4001, HOST: '127.0.0.1', LOG_LEVEL: 'info', OTEL_ENABLED: false });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT', '"abc"'],
+    [{ PORT: '70000' }, 'PORT', '"70000"'],
+    [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL', 'postgres://'],
+    [{ NATS_URL: 'http://localhost:4222' }, 'NATS_URL', 'nats://'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', '"loud"'],
+    [{ OTEL_ENABLED: 'maybe' }, 'OTEL_ENABLED', 'true or false'],
+  ])('rejects %j with one line naming the setting', (env, key, hint) => {
+    let error: unknown;
+    try {
+      loadConfig('orders', schema, env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    const message = (error as Error).message;
+    expect(message).toContain(`invalid configuration: ${key}:`);
+    expect(message).toContain(hint);
+    expect(message).not.toContain('\n');
+  });
+
+  it('says when a required setting is missing', () => {
+    const strict = z.object({ SECRET: z.string({ message: 'is required' }) });
+    expect(() => loadConfig('gateway', strict, {})).toThrow(
+      'ordex gateway: invalid configuration: SECRET: is required (it is not set)',
+    );
+  });
+});

@@ -1,0 +1,3 @@
+export * from './data-source.factory';
+export * from './embedded-postgres';
+export * from './numeric.transformer';

@@ -1,0 +1,35 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { EventBus } from '../bus/event-bus';
+import { EVENT_BUS, SERVICE_LOGGER } from '../subgraph/tokens';
+import { consumeErpEvents, ErpEventHandlers } from './erp-intake';
+
+/**
+ * Where a service's listeners register the ERP events they apply. Consumption starts once the
+ * whole application is up (so no event meets a half-built service) and stops before it closes.
+ */
+@Injectable()
+export class ErpIntake implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly registrations: { durable: string; handlers: ErpEventHandlers }[] = [];
+  private readonly stops: (() => Promise<void>)[] = [];
+
+  constructor(
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Registers handlers on a durable consumer shared by every instance of the service. */
+  register(durable: string, handlers: ErpEventHandlers): void {
+    this.registrations.push({ durable, handlers });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const { durable, handlers } of this.registrations) {
+      this.stops.push(await consumeErpEvents(this.bus, durable, handlers, this.logger));
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.stops.splice(0).map((stop) => stop()));
+  }
+}

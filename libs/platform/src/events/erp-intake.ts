@@ -1,0 +1,69 @@
+import {
+  decodeEvent,
+  ERP_EVENTS,
+  ErpEventPayloads,
+  ErpEventType,
+  EventDecodeError,
+  EventEnvelope,
+  isErpEventType,
+} from '@ordex/contracts';
+import type { Logger } from 'pino';
+import { runWithCorrelationId } from '../correlation/correlation';
+import { BusMessage, EventBus, PermanentEventError } from '../bus/event-bus';
+import { EVENT_KEY_HEADER } from './publish-event';
+
+export type ErpEventHandlers = {
+  [K in ErpEventType]?: (
+    payload: ErpEventPayloads[K],
+    event: EventEnvelope<ErpEventPayloads[K]>,
+  ) => Promise<void>;
+};
+
+/**
+ * Subscribes a service to the ERP subjects it has handlers for, on one durable consumer.
+ * Each message is decoded, checked against its generated payload schema and handed to its
+ * handler inside the event's correlation id; what cannot be read goes to the dead-letter
+ * stream with the reason instead of being retried.
+ */
+export async function consumeErpEvents(
+  bus: EventBus,
+  durable: string,
+  handlers: ErpEventHandlers,
+  logger: Logger,
+): Promise<() => Promise<void>> {
+  const subjects = Object.keys(handlers) as ErpEventType[];
+  const handle = await bus.consume({ durable, subjects, orderedByKey: EVENT_KEY_HEADER }, async (message) => {
+    const event = readErpEvent(message);
+    const handler = handlers[event.type] as (p: unknown, e: EventEnvelope<unknown>) => Promise<void>;
+    await runWithCorrelationId(event.correlationid, () => handler(event.data, event));
+    logger.debug({ eventId: event.id, type: event.type, subject: event.subject }, 'erp event applied');
+  });
+  return () => handle.stop();
+}
+
+function readErpEvent(
+  message: BusMessage,
+): EventEnvelope<ErpEventPayloads[ErpEventType]> & { type: ErpEventType } {
+  let event: EventEnvelope<unknown>;
+  try {
+    event = decodeEvent(message.data);
+  } catch (error) {
+    throw new PermanentEventError(error instanceof EventDecodeError ? error.message : String(error));
+  }
+  if (!isErpEventType(event.type)) throw new PermanentEventError(`unknown event type ${event.type}`);
+  if (event.type !== message.subject) {
+    throw new PermanentEventError(`event type ${event.type} does not match subject ${message.subject}`);
+  }
+  const parsed = ERP_EVENTS[event.type].schema().safeParse(event.data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new PermanentEventError(
+      `invalid ${event.type} payload: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
+  }
+  return { ...event, type: event.type, data: parsed.data } as EventEnvelope<
+    ErpEventPayloads[ErpEventType]
+  > & {
+    type: ErpEventType;
+  };
+}

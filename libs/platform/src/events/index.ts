@@ -1,0 +1,3 @@
+export * from './erp-intake';
+export * from './publish-event';
+export * from './erp-intake.service';

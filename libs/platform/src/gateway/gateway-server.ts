@@ -1,0 +1,111 @@
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { CORRELATION_HEADER } from '../correlation/correlation';
+import { correlationMiddleware } from '../correlation/correlation.middleware';
+import { formatClientError } from '../graphql/format-error';
+import { metricsMiddleware } from '../metrics/metrics.middleware';
+import { ServiceMetrics } from '../metrics/service-metrics';
+import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
+
+export interface GatewayOptions {
+  /** The composed supergraph (apps/gateway/supergraph.graphql): served as is, no live composition. */
+  supergraphSdl: string;
+  /** Where each subgraph runs now, by name; subgraphs not listed keep the supergraph's URL. */
+  subgraphUrls: Record<string, string>;
+  host: string;
+  port: number;
+  logger: Logger;
+  introspection: boolean;
+}
+
+export interface RunningGateway {
+  url: string;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+const GATEWAY_CODES = new Set(['SUBGRAPH_UNAVAILABLE']);
+
+function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && GATEWAY_CODES.has(code)) {
+    return {
+      message: formatted.message,
+      path: formatted.path,
+      extensions: { code, service: formatted.extensions?.service },
+    };
+  }
+  return formatClientError(formatted);
+}
+
+/**
+ * The federated graph's single entry point. It serves a supergraph composed at build time, so it
+ * starts and answers even while a subgraph is down; the fields that subgraph owns come back as
+ * SUBGRAPH_UNAVAILABLE errors beside the rest of the data.
+ */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const metrics = new ServiceMetrics('gateway');
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls[name] ?? url ?? ''),
+    logger: options.logger,
+  });
+  const app = express();
+  const server = createServer(app);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: options.introspection,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatGatewayError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    logger: options.logger,
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.use(correlationMiddleware);
+  app.use(metricsMiddleware(metrics));
+  app.get('/health/live', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/health/ready', (_req, res) => void res.json({ status: 'ok', supergraph: 'loaded' }));
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('Content-Type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
+  app.use(
+    '/graphql',
+    pinoHttp({
+      logger: options.logger,
+      genReqId: (req) => String(req.headers[CORRELATION_HEADER]),
+      customAttributeKeys: { reqId: 'correlationId' },
+      quietReqLogger: true,
+    }),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({ correlationId: String(req.headers[CORRELATION_HEADER]) }),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = ['0.0.0.0', '127.0.0.1', '::'].includes(options.host) ? 'localhost' : options.host;
+  return {
+    url: `http://${shownHost}:${port}/graphql`,
+    server,
+    stop: async () => {
+      await apollo.stop();
+      await gateway.stop().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { GraphQLFormattedError } from 'graphql';
+
+const SAFE_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+]);
+
+/**
+ * Clients see a message and a code, never a stack trace or an internal detail: errors without a
+ * known, client-facing code are reported as INTERNAL_SERVER_ERROR with a generic message.
+ */
+export function formatClientError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
+  const safe = code !== undefined && SAFE_CODES.has(code);
+  return {
+    message: safe ? formatted.message : 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: safe ? code : 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,3 @@
+import './canonical-enums';
+export * from './format-error';
+export * from './loader-registry';

@@ -1,0 +1,2 @@
+export * from './metrics.middleware';
+export * from './service-metrics';

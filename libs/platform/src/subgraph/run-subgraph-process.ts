@@ -1,0 +1,56 @@
+import { STREAMS } from '@ordex/contracts';
+import { JetStreamBus } from '../bus/jetstream.bus';
+import { loadConfig } from '../config/load-config.util';
+import { port, subgraphConfigSchema } from '../config/config.schema';
+import { ConfigurationError } from '../config/config.exception';
+import { createLogger } from '../logging/logger';
+import { startTracing, stopTracing } from '../tracing/tracing';
+import { startSubgraph } from './create-subgraph-app';
+import type { SubgraphDefinition } from './subgraph-definition';
+
+/**
+ * Entry point of one subgraph in production mode (one process per service): PostgreSQL at
+ * DATABASE_URL and NATS JetStream at NATS_URL are required. A bad setting ends the process with
+ * one line naming it (exit code 78, EX_CONFIG).
+ */
+export async function runSubgraphProcess(definition: SubgraphDefinition): Promise<void> {
+  const schema = subgraphConfigSchema.extend({ PORT: port(definition.defaultPort) });
+  let config;
+  try {
+    config = loadConfig(definition.name, schema);
+    if (!config.DATABASE_URL || !config.NATS_URL) {
+      const missing = config.DATABASE_URL ? 'NATS_URL' : 'DATABASE_URL';
+      throw new ConfigurationError(
+        `ordex ${definition.name}: invalid configuration: ${missing}: is required when a service runs on its own (npm start runs the embedded stack)`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  startTracing(definition.name, config.OTEL_ENABLED, config.OTEL_EXPORTER_OTLP_ENDPOINT);
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const bus = await JetStreamBus.connect({
+    servers: config.NATS_URL.split(','),
+    name: `ordex-${definition.name}`,
+    streams: STREAMS.map((s) => ({ name: s.name, subjects: [...s.subjects] })),
+    logger,
+  });
+  const app = await startSubgraph(definition, { config, bus, logger });
+  logger.info(
+    { port: config.PORT },
+    `${definition.name} subgraph ready at http://${config.HOST}:${config.PORT}/graphql`,
+  );
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await bus.close();
+    await stopTracing();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}

@@ -1,0 +1,36 @@
+import type { Type } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { EventBus } from '../bus/event-bus';
+import type { SubgraphConfig } from '../config/config.schema';
+import type { EntityClass, MigrationClass } from '../database/data-source.factory';
+import type { EmbeddedPostgres } from '../database/embedded-postgres';
+
+/** What a subgraph app declares about itself; the platform builds the running service from it. */
+export interface SubgraphDefinition {
+  /** Service name, also its database schema and its metrics label. */
+  name: string;
+  defaultPort: number;
+  /** The app's root feature module. */
+  module: Type<unknown>;
+  /**
+   * The module every GraphQL type of this subgraph names in `registerIn`. Nest keeps one type
+   * registry per process; the scope keeps each subgraph's schema to its own types when several
+   * subgraphs share a process (embedded mode), where two of them both declare e.g. `OrderLine`.
+   */
+  schemaScope: Type<unknown>;
+  /**
+   * Entity types this subgraph extends (adds fields to) that none of its own fields return, such
+   * as `OrderLine` in inventory: code-first schemas only contain reachable types otherwise.
+   */
+  extendedTypes?: Type<unknown>[];
+  entities: EntityClass[];
+  migrations: MigrationClass[];
+}
+
+/** The parts a host hands to a subgraph: production connections or the embedded stack's. */
+export interface SubgraphRuntime {
+  config: SubgraphConfig;
+  bus: EventBus;
+  embedded?: EmbeddedPostgres;
+  logger: Logger;
+}

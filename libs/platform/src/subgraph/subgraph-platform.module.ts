@@ -1,0 +1,103 @@
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { BuildSchemaOptions, GraphQLModule } from '@nestjs/graphql';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { CORRELATION_HEADER } from '../correlation/correlation';
+import { migrateServiceSchema, serviceDataSourceOptions } from '../database/data-source.factory';
+import { ErpIntake } from '../events/erp-intake.service';
+import { formatClientError } from '../graphql/format-error';
+import { GraphQLRequestContext, LoaderRegistry } from '../graphql/loader-registry';
+import { HealthController } from '../health/health.controller';
+import { MetricsController } from '../metrics/metrics.controller';
+import { ServiceMetrics } from '../metrics/service-metrics';
+import type { SubgraphDefinition, SubgraphRuntime } from './subgraph-definition';
+import { EVENT_BUS, SERVICE_LOGGER, SERVICE_METRICS, SUBGRAPH_CONFIG } from './tokens';
+
+const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
+
+/**
+ * Everything a subgraph shares with the others: logging, its database schema and migrations,
+ * the Federation 2 GraphQL server, health, metrics and the event bus.
+ */
+@Global()
+@Module({})
+export class SubgraphPlatformModule {
+  static forRoot(
+    definition: SubgraphDefinition,
+    runtime: SubgraphRuntime,
+    metrics: ServiceMetrics,
+  ): DynamicModule {
+    const { config } = runtime;
+    return {
+      module: SubgraphPlatformModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger: runtime.logger,
+            genReqId: (req) => String(req.headers[CORRELATION_HEADER] ?? ''),
+            customAttributeKeys: { reqId: 'correlationId' },
+            autoLogging: { ignore: (req) => QUIET_PATHS.includes(req.url ?? '') },
+            quietReqLogger: true,
+          },
+        }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () =>
+            serviceDataSourceOptions({
+              schema: definition.name,
+              entities: definition.entities,
+              migrations: definition.migrations,
+              url: config.DATABASE_URL,
+              poolSize: config.DATABASE_POOL_SIZE,
+              embedded: runtime.embedded,
+            }),
+          dataSourceFactory: async (options) => {
+            if (!options) throw new Error(`${definition.name}: no data source options`);
+            const dataSource = await new DataSource(options).initialize();
+            const applied = await migrateServiceSchema(dataSource, definition.name, {
+              lock: !runtime.embedded,
+            });
+            if (applied.length) runtime.logger.info({ migrations: applied }, 'database migrations applied');
+            return dataSource;
+          },
+        }),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+          driver: ApolloFederationDriver,
+          autoSchemaFile: { federation: 2 },
+          sortSchema: true,
+          // The federation schema builder ignores `include` when it selects types; this is the
+          // option its code-first schema factory filters `registerIn` scopes with.
+          buildSchemaOptions: {
+            includeModules: [definition.schemaScope],
+            orphanedTypes: definition.extendedTypes,
+          } as BuildSchemaOptions,
+          path: '/graphql',
+          playground: false,
+          includeStacktraceInErrorResponses: false,
+          // Federated traces are for Apollo's hosted reporting, which ordex does not use.
+          plugins: [ApolloServerPluginInlineTraceDisabled()],
+          formatError: formatClientError,
+          context: ({ req }: { req: Request }): GraphQLRequestContext => ({
+            loaders: new LoaderRegistry(),
+            correlationId: req?.headers?.[CORRELATION_HEADER] as string | undefined,
+          }),
+        }),
+        TerminusModule,
+        definition.module,
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: EVENT_BUS, useValue: runtime.bus },
+        { provide: SERVICE_METRICS, useValue: metrics },
+        { provide: SUBGRAPH_CONFIG, useValue: config },
+        { provide: SERVICE_LOGGER, useValue: runtime.logger },
+        ErpIntake,
+      ],
+      exports: [EVENT_BUS, SERVICE_METRICS, SUBGRAPH_CONFIG, SERVICE_LOGGER, ErpIntake],
+    };
+  }
+}
