@@ -1,0 +1,1 @@
+module.exports = { displayName: 'demo-data', preset: '../../jest.preset.js', rootDir: '.' };

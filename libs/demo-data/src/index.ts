@@ -1,0 +1,3 @@
+export * from './demo-distributor';
+export * from './demo-events';
+export * from './random.util';

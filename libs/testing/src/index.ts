@@ -1,0 +1,5 @@
+export * from './graphql-client';
+export * from './real-services';
+export * from './reference-order.expect';
+export * from './reference-order.query';
+export * from './service-process';
