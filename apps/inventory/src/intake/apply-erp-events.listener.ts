@@ -1,0 +1,36 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { ErpIntake, PermanentEventError, SERVICE_LOGGER } from '@ordex/platform';
+import type { Logger } from 'pino';
+import { DistributionCentersService } from '../distribution-centers/distribution-centers.service';
+import { ProductsService } from '../products/products.service';
+import { snapshotProblem } from '../stock/domain/stock-snapshot.util';
+import { StockService } from '../stock/stock.service';
+
+/** Keeps the product master, the distribution centres and the stock current from the ERP's events. */
+@Injectable()
+export class ApplyErpEventsListener implements OnModuleInit {
+  constructor(
+    private readonly intake: ErpIntake,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+    private readonly products: ProductsService,
+    private readonly centers: DistributionCentersService,
+    private readonly stock: StockService,
+  ) {}
+
+  onModuleInit(): void {
+    this.intake.register('inventory-erp-intake', {
+      'erp.product.changed.v1': (payload) => this.products.applyProductChanged(payload),
+      'erp.dc.changed.v1': (payload) => this.centers.applyDistributionCenterChanged(payload),
+      'erp.stock.snapshot.v1': async (payload, event) => {
+        const problem = snapshotProblem(payload);
+        if (problem) throw new PermanentEventError(problem);
+        if ((await this.stock.applySnapshot(payload)) === 'stale') {
+          this.logger.info(
+            { eventId: event.id, dcCode: payload.dcCode, asOf: payload.asOf },
+            'older stock snapshot ignored',
+          );
+        }
+      },
+    });
+  }
+}

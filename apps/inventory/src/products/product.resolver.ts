@@ -1,0 +1,59 @@
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
+import { GraphQLRequestContext, pageSize } from '@ordex/platform';
+import { stockBySkuLoader } from '../stock/stock.loader';
+import { toStockLevelObject } from '../stock/stock.mapper';
+import { StockLevelObject } from '../stock/stock-level.object';
+import { StockService } from '../stock/stock.service';
+import { toProductObject } from './product.mapper';
+import { ProductObject } from './product.object';
+import { ProductsService } from './products.service';
+
+@Resolver(() => ProductObject)
+export class ProductResolver {
+  constructor(
+    private readonly productService: ProductsService,
+    private readonly stockService: StockService,
+  ) {}
+
+  @Query(() => ProductObject, { nullable: true, description: 'A product by SKU.' })
+  product(@Args('sku', { type: () => ID }) sku: string, @Context() ctx: GraphQLRequestContext) {
+    return this.load(ctx, sku);
+  }
+
+  @Query(() => [ProductObject], { description: 'Products in SKU order, keyset-paginated.' })
+  async products(
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => ID, nullable: true }) after?: string,
+  ) {
+    const rows = await this.productService.list(pageSize(first), after);
+    return rows.map(toProductObject);
+  }
+
+  @ResolveReference()
+  resolveReference(ref: { sku: string }, ctx: GraphQLRequestContext) {
+    return this.load(ctx, ref.sku);
+  }
+
+  @ResolveField(() => [StockLevelObject])
+  async stock(@Parent() product: ProductObject, @Context() ctx: GraphQLRequestContext) {
+    const rows = await stockBySkuLoader(ctx, this.stockService).load(product.sku);
+    return rows.map(toStockLevelObject);
+  }
+
+  private async load(ctx: GraphQLRequestContext, sku: string): Promise<ProductObject | null> {
+    const entity = await ctx.loaders
+      .get('inventory.productBySku', (skus: readonly string[]) => this.productService.bySkus(skus))
+      .load(sku);
+    return entity ? toProductObject(entity) : null;
+  }
+}

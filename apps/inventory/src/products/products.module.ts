@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { StockModule } from '../stock/stock.module';
+import { ProductEntity } from './product.entity';
+import { ProductResolver } from './product.resolver';
+import { ProductsService } from './products.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ProductEntity]), StockModule],
+  providers: [ProductsService, ProductResolver],
+  exports: [ProductsService],
+})
+export class ProductsModule {}

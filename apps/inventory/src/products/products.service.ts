@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Product } from '@ordex/contracts';
+import { byKeys } from '@ordex/platform';
+import { In, Repository } from 'typeorm';
+import { ProductEntity } from './product.entity';
+
+@Injectable()
+export class ProductsService {
+  constructor(@InjectRepository(ProductEntity) private readonly products: Repository<ProductEntity>) {}
+
+  async bySkus(skus: readonly string[]): Promise<(ProductEntity | null)[]> {
+    const rows = await this.products.findBy({ sku: In([...skus]) });
+    return byKeys(skus, rows, (p) => p.sku, null);
+  }
+
+  list(first: number, after?: string): Promise<ProductEntity[]> {
+    const query = this.products.createQueryBuilder('p').orderBy('p.sku', 'ASC').limit(first);
+    if (after) query.where('p.sku > :after', { after });
+    return query.getMany();
+  }
+
+  /** Applies a product master record from the ERP (the ERP's record replaces ours). */
+  async applyProductChanged(product: Product): Promise<void> {
+    await this.products.upsert(
+      {
+        sku: product.sku,
+        name: product.name,
+        family: product.family,
+        unitOfMeasure: product.unitOfMeasure,
+        weightKg: product.weightKg,
+        unitCost: product.unitCost,
+        listPrice: product.listPrice,
+        substitutes: product.substitutes,
+      },
+      ['sku'],
+    );
+  }
+}

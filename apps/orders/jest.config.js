@@ -1,0 +1,1 @@
+module.exports = { displayName: 'orders', preset: '../../jest.preset.js', rootDir: '.' };

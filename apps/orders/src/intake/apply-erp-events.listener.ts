@@ -1,0 +1,30 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { ErpIntake, SERVICE_LOGGER } from '@ordex/platform';
+import type { Logger } from 'pino';
+import { CustomersService } from '../customers/customers.service';
+import { OrdersService } from '../orders/orders.service';
+
+/** Keeps the order mirror and the customer master current from the ERP's events. */
+@Injectable()
+export class ApplyErpEventsListener implements OnModuleInit {
+  constructor(
+    private readonly intake: ErpIntake,
+    @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+    private readonly customers: CustomersService,
+    private readonly orders: OrdersService,
+  ) {}
+
+  onModuleInit(): void {
+    this.intake.register('orders-erp-intake', {
+      'erp.customer.changed.v1': (payload) => this.customers.applyCustomerChanged(payload),
+      'erp.order.created.v1': async (payload, event) => {
+        if ((await this.orders.applyOrderVersion(payload)) === 'stale') {
+          this.logger.info(
+            { eventId: event.id, orderNumber: payload.orderNumber },
+            'older order version ignored',
+          );
+        }
+      },
+    });
+  }
+}

@@ -1,0 +1,68 @@
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
+import { GraphQLRequestContext, pageSize } from '@ordex/platform';
+import { CustomersService } from '../customers/customers.service';
+import { toCustomerObject } from '../customers/customer.mapper';
+import { CustomerObject } from '../customers/customer.object';
+import { toOrderLineObject, toOrderObject } from './order.mapper';
+import { OrderLineObject, OrderObject } from './order.object';
+import { OrdersService } from './orders.service';
+
+@Resolver(() => OrderObject)
+export class OrderResolver {
+  constructor(
+    private readonly orderService: OrdersService,
+    private readonly customers: CustomersService,
+  ) {}
+
+  @Query(() => OrderObject, { nullable: true, description: 'An order by its ERP order number.' })
+  order(@Args('orderNumber', { type: () => ID }) orderNumber: string, @Context() ctx: GraphQLRequestContext) {
+    return this.load(ctx, orderNumber);
+  }
+
+  @Query(() => [OrderObject], { description: 'Orders in order-number order, keyset-paginated.' })
+  async orders(
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => ID, nullable: true }) after?: string,
+  ) {
+    const rows = await this.orderService.list(pageSize(first), after);
+    return rows.map(toOrderObject);
+  }
+
+  @ResolveReference()
+  resolveReference(ref: { orderNumber: string }, ctx: GraphQLRequestContext) {
+    return this.load(ctx, ref.orderNumber);
+  }
+
+  @ResolveField(() => [OrderLineObject])
+  async lines(@Parent() order: OrderObject, @Context() ctx: GraphQLRequestContext) {
+    const rows = await ctx.loaders
+      .get('orders.linesByOrder', (numbers: readonly string[]) => this.orderService.linesByOrders(numbers))
+      .load(order.orderNumber);
+    return rows.map((line) => toOrderLineObject(line, order));
+  }
+
+  @ResolveField(() => CustomerObject, { nullable: true })
+  async customer(@Parent() order: OrderObject, @Context() ctx: GraphQLRequestContext) {
+    const entity = await ctx.loaders
+      .get('orders.customerById', (ids: readonly string[]) => this.customers.byIds(ids))
+      .load(order.customerId);
+    return entity ? toCustomerObject(entity) : null;
+  }
+
+  private async load(ctx: GraphQLRequestContext, orderNumber: string): Promise<OrderObject | null> {
+    const entity = await ctx.loaders
+      .get('orders.orderByNumber', (numbers: readonly string[]) => this.orderService.byNumbers(numbers))
+      .load(orderNumber);
+    return entity ? toOrderObject(entity) : null;
+  }
+}

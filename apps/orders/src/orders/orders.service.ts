@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Order } from '@ordex/contracts';
+import { byKeys, groupByKeys } from '@ordex/platform';
+import { In, Repository } from 'typeorm';
+import { OrderLineEntity } from './order-line.entity';
+import { OrderEntity } from './order.entity';
+
+export type ApplyOrderOutcome = 'applied' | 'stale';
+
+@Injectable()
+export class OrdersService {
+  constructor(
+    @InjectRepository(OrderEntity) private readonly orders: Repository<OrderEntity>,
+    @InjectRepository(OrderLineEntity) private readonly lines: Repository<OrderLineEntity>,
+  ) {}
+
+  async byNumbers(numbers: readonly string[]): Promise<(OrderEntity | null)[]> {
+    const rows = await this.orders.findBy({ orderNumber: In([...numbers]) });
+    return byKeys(numbers, rows, (o) => o.orderNumber, null);
+  }
+
+  async linesByOrders(numbers: readonly string[]): Promise<OrderLineEntity[][]> {
+    const rows = await this.lines.find({
+      where: { orderNumber: In([...numbers]) },
+      order: { lineNo: 'ASC' },
+    });
+    return groupByKeys(numbers, rows, (l) => l.orderNumber);
+  }
+
+  list(first: number, after?: string): Promise<OrderEntity[]> {
+    const query = this.orders.createQueryBuilder('o').orderBy('o.order_number', 'ASC').limit(first);
+    if (after) query.where('o.order_number > :after', { after });
+    return query.getMany();
+  }
+
+  /**
+   * Mirrors an order version from the ERP. A version older than (or equal to) the one held is
+   * ignored, so re-sends and out-of-order deliveries never overwrite newer data.
+   */
+  async applyOrderVersion(order: Order): Promise<ApplyOrderOutcome> {
+    return this.orders.manager.transaction(async (tx) => {
+      const written: { order_number: string }[] = await tx.query(
+        `INSERT INTO "orders"."order"
+           (order_number, erp_version, customer_id, ship_to_id, ordered_on, requested_date, currency, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (order_number) DO UPDATE SET
+           erp_version = EXCLUDED.erp_version, customer_id = EXCLUDED.customer_id,
+           ship_to_id = EXCLUDED.ship_to_id, ordered_on = EXCLUDED.ordered_on,
+           requested_date = EXCLUDED.requested_date, currency = EXCLUDED.currency,
+           status = EXCLUDED.status, updated_at = now()
+         WHERE "order".erp_version < EXCLUDED.erp_version
+         RETURNING order_number`,
+        [
+          order.orderNumber,
+          order.erpVersion,
+          order.customerId,
+          order.shipToId ?? null,
+          order.orderedOn,
+          order.requestedDate,
+          order.currency,
+          order.status,
+        ],
+      );
+      if (written.length === 0) return 'stale';
+      await tx.delete(OrderLineEntity, { orderNumber: order.orderNumber });
+      if (order.lines.length) {
+        await tx.insert(
+          OrderLineEntity,
+          order.lines.map((l) => ({
+            orderNumber: order.orderNumber,
+            lineNo: l.lineNo,
+            sku: l.sku,
+            quantity: l.quantity,
+            unitPrice: l.unitPrice,
+          })),
+        );
+      }
+      return 'applied';
+    });
+  }
+}

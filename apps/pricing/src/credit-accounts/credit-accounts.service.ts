@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { CreditAccount } from '@ordex/contracts';
+import { byKeys } from '@ordex/platform';
+import { In, Repository } from 'typeorm';
+import { CreditAccountEntity } from './credit-account.entity';
+
+@Injectable()
+export class CreditAccountsService {
+  constructor(
+    @InjectRepository(CreditAccountEntity) private readonly accounts: Repository<CreditAccountEntity>,
+  ) {}
+
+  async byCustomerIds(customerIds: readonly string[]): Promise<(CreditAccountEntity | null)[]> {
+    const rows = await this.accounts.findBy({ customerId: In([...customerIds]) });
+    return byKeys(customerIds, rows, (a) => a.customerId, null);
+  }
+
+  /** Applies a credit account from the ERP (the ERP's record replaces ours). */
+  async applyCreditUpdated(account: CreditAccount): Promise<void> {
+    await this.accounts.upsert(
+      {
+        customerId: account.customerId,
+        creditLimit: account.creditLimit,
+        openReceivables: account.openReceivables,
+        overdueDays: account.overdueDays,
+      },
+      ['customerId'],
+    );
+  }
+}
