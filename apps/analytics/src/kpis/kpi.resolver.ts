@@ -1,0 +1,31 @@
+import { BadRequestException } from '@nestjs/common';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { toKpiPointObject } from './kpi-point.mapper';
+import { KpiPointObject } from './kpi-point.object';
+import { KpisService } from './kpis.service';
+
+@Resolver(() => KpiPointObject)
+export class KpiResolver {
+  constructor(private readonly kpiService: KpisService) {}
+
+  @Query(() => [KpiPointObject], {
+    description: "A KPI's points in time order, buckets starting in [from, to).",
+  })
+  async kpiSeries(
+    @Args('kpi') kpi: string,
+    @Args('from', { type: () => String, nullable: true, description: 'ISO 8601 instant, inclusive.' })
+    from?: string | null,
+    @Args('to', { type: () => String, nullable: true, description: 'ISO 8601 instant, exclusive.' })
+    to?: string | null,
+  ) {
+    const rows = await this.kpiService.series(kpi, instant('from', from), instant('to', to));
+    return rows.map(toKpiPointObject);
+  }
+}
+
+function instant(name: string, value?: string | null): Date | undefined {
+  if (!value) return undefined;
+  const parsed = new Date(value);
+  if (Number.isNaN(parsed.getTime())) throw new BadRequestException(`${name} must be an ISO 8601 instant`);
+  return parsed;
+}

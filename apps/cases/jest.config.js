@@ -1,0 +1,1 @@
+module.exports = { displayName: 'cases', preset: '../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,28 @@
+import { EXCEPTION_CATEGORY_OWNER } from '@ordex/contracts';
+import type { CaseExceptionEntity } from './case-exception.entity';
+import type { CaseEntity } from './case.entity';
+import type { CaseExceptionObject, CaseObject } from './case.object';
+
+export function toCaseObject(entity: CaseEntity): CaseObject {
+  return {
+    id: entity.id,
+    orderNumber: entity.orderNumber,
+    status: entity.status,
+    priority: entity.priority,
+    openedAt: entity.openedAt,
+    closedAt: entity.closedAt,
+  };
+}
+
+export function toCaseExceptionObject(entity: CaseExceptionEntity): CaseExceptionObject {
+  return {
+    id: entity.id,
+    category: entity.category,
+    owner: EXCEPTION_CATEGORY_OWNER[entity.category],
+    lineNo: entity.lineNo,
+    status: entity.status,
+    detectedAt: entity.detectedAt,
+    clearedAt: entity.clearedAt,
+    reason: entity.reason,
+  };
+}

@@ -1,0 +1,64 @@
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
+import { CaseStatus } from '@ordex/contracts';
+import { GraphQLRequestContext, pageSize } from '@ordex/platform';
+import { toCaseExceptionObject, toCaseObject } from './case.mapper';
+import { CaseExceptionObject, CaseObject } from './case.object';
+import { CasesService } from './cases.service';
+import { OrderObject } from './order.object';
+
+@Resolver(() => CaseObject)
+export class CaseResolver {
+  constructor(private readonly caseService: CasesService) {}
+
+  @Query(() => CaseObject, { name: 'case', nullable: true, description: 'A case by id.' })
+  caseById(@Args('id', { type: () => ID }) id: string, @Context() ctx: GraphQLRequestContext) {
+    return this.load(ctx, id);
+  }
+
+  @Query(() => [CaseObject], { description: 'Cases newest first, keyset-paginated after a case id.' })
+  async cases(
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('status', { type: () => CaseStatus, nullable: true }) status?: CaseStatus | null,
+    @Args('after', { type: () => ID, nullable: true }) after?: string | null,
+  ) {
+    const rows = await this.caseService.list(pageSize(first), status, after);
+    return rows.map(toCaseObject);
+  }
+
+  @ResolveReference()
+  resolveReference(ref: { id: string }, ctx: GraphQLRequestContext) {
+    return this.load(ctx, ref.id);
+  }
+
+  @ResolveField(() => [CaseExceptionObject])
+  async exceptions(@Parent() parent: CaseObject, @Context() ctx: GraphQLRequestContext) {
+    const rows = await ctx.loaders
+      .get('cases.exceptionsByCase', (ids: readonly string[]) => this.caseService.exceptionsByCaseIds(ids))
+      .load(parent.id);
+    return rows.map(toCaseExceptionObject);
+  }
+
+  // A reference the gateway completes from orders. It is also what puts Order into this schema
+  // (Nest emits only types some field reaches). Nullable: orders may not have mirrored the order yet.
+  @ResolveField(() => OrderObject, { nullable: true })
+  order(@Parent() parent: CaseObject): OrderObject {
+    return { orderNumber: parent.orderNumber };
+  }
+
+  private async load(ctx: GraphQLRequestContext, id: string): Promise<CaseObject | null> {
+    const entity = await ctx.loaders
+      .get('cases.caseById', (ids: readonly string[]) => this.caseService.byIds(ids))
+      .load(id);
+    return entity ? toCaseObject(entity) : null;
+  }
+}

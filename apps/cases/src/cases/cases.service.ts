@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { CaseStatus } from '@ordex/contracts';
+import { byKeys, groupByKeys } from '@ordex/platform';
+import { In, Repository } from 'typeorm';
+import { CaseExceptionEntity } from './case-exception.entity';
+import { CaseEntity } from './case.entity';
+
+// An id that is not a UUID names no case; sending it would make PostgreSQL fail the whole batch.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CURSOR_POSITION = 'SELECT a.opened_at, a.id FROM "cases"."case" a WHERE a.id = :after';
+
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectRepository(CaseEntity) private readonly cases: Repository<CaseEntity>,
+    @InjectRepository(CaseExceptionEntity) private readonly exceptions: Repository<CaseExceptionEntity>,
+  ) {}
+
+  async byIds(ids: readonly string[]): Promise<(CaseEntity | null)[]> {
+    const valid = ids.filter((id) => UUID.test(id));
+    const rows = valid.length ? await this.cases.findBy({ id: In(valid) }) : [];
+    return byKeys(ids, rows, (c) => c.id, null);
+  }
+
+  async byOrderNumbers(numbers: readonly string[]): Promise<(CaseEntity | null)[]> {
+    const rows = await this.cases.findBy({ orderNumber: In([...numbers]) });
+    return byKeys(numbers, rows, (c) => c.orderNumber, null);
+  }
+
+  async exceptionsByCaseIds(caseIds: readonly string[]): Promise<CaseExceptionEntity[][]> {
+    const rows = await this.exceptions.find({
+      where: { caseId: In([...caseIds]) },
+      order: { detectedAt: 'ASC', id: 'ASC' },
+    });
+    return groupByKeys(caseIds, rows, (e) => e.caseId);
+  }
+
+  /** Newest first; `after` is the id of the last case of the previous page. */
+  list(first: number, status?: CaseStatus | null, after?: string | null): Promise<CaseEntity[]> {
+    if (after && !UUID.test(after)) return Promise.resolve([]);
+    const query = this.cases
+      .createQueryBuilder('c')
+      .orderBy('c.opened_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(first);
+    if (status) query.andWhere('c.status = :status', { status });
+    if (after) query.andWhere(`(c.opened_at, c.id) < (${CURSOR_POSITION})`, { after });
+    return query.getMany();
+  }
+}

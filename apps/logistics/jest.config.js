@@ -1,0 +1,1 @@
+module.exports = { displayName: 'logistics', preset: '../../jest.preset.js', rootDir: '.' };
