@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  eventually,
+  expectReferenceOrder,
+  graphql,
+  REFERENCE_ORDER_QUERY,
+  ReferenceOrderResult,
+} from '@ordex/testing';
+import { EmbeddedStack, startEmbeddedStack } from './embedded-stack';
+
+jest.setTimeout(120_000);
+
+describe('embedded mode', () => {
+  describe('with every subgraph up', () => {
+    let stack: EmbeddedStack;
+    beforeAll(async () => {
+      stack = await startEmbeddedStack({ port: 0, demo: 'small', logLevel: 'silent' });
+    });
+    afterAll(() => stack?.stop());
+
+    it('answers a federated query across orders, inventory and pricing', async () => {
+      const response = await graphql<ReferenceOrderResult>(stack.gatewayUrl!, REFERENCE_ORDER_QUERY, {
+        orderNumber: 'SO-1001',
+      });
+      expect(response.errors).toBeUndefined();
+      expectReferenceOrder(response.data!.order);
+    });
+
+    it('carries the correlation id from the gateway request to the response', async () => {
+      const response = await graphql(
+        stack.gatewayUrl!,
+        '{ __typename }',
+        {},
+        { 'x-correlation-id': 'smoke-test-1' },
+      );
+      expect(response.headers.get('x-correlation-id')).toBe('smoke-test-1');
+    });
+
+    it('returns a typed error, no stack trace, for an invalid query', async () => {
+      const response = await graphql(stack.gatewayUrl!, '{ order(orderNumber: 1) { nope } }');
+      expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(JSON.stringify(response)).not.toMatch(/stacktrace|at .*\.js:\d+/);
+    });
+
+    it('keeps answering the other subgraphs when one stops', async () => {
+      await stack.stopSubgraph('pricing');
+      const response = await graphql<ReferenceOrderResult>(stack.gatewayUrl!, REFERENCE_ORDER_QUERY, {
+        orderNumber: 'SO-1001',
+      });
+      expect(response.data!.order!.lines[0].availability!.totalAvailable).toBeGreaterThan(0);
+      expect(response.data!.order!.lines[0].priceCheck).toBeNull();
+      expect(response.errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', service: 'pricing' }),
+          }),
+        ]),
+      );
+      expect(JSON.stringify(response.errors)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+    });
+  });
+
+  it('starts the gateway while a subgraph is down and serves the rest', async () => {
+    const stack = await startEmbeddedStack({
+      port: 0,
+      demo: 'small',
+      logLevel: 'silent',
+      subgraphs: ['orders', 'inventory', 'logistics', 'cases', 'analytics'],
+    });
+    try {
+      const response = await graphql<ReferenceOrderResult>(stack.gatewayUrl!, REFERENCE_ORDER_QUERY, {
+        orderNumber: 'SO-1001',
+      });
+      expect(response.data!.order!.customer!.name).toBe('Northwind Facilities Group');
+      expect(response.data!.order!.lines.every((l) => l.availability !== null && l.priceCheck === null)).toBe(
+        true,
+      );
+      expect(response.errors?.some((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE')).toBe(true);
+    } finally {
+      await stack.stop();
+    }
+  });
+
+  it('keeps its data under the data directory across restarts and seeds only once', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ordex-embedded-'));
+    try {
+      const first = await startEmbeddedStack({ dataDir, port: 0, demo: 'small', logLevel: 'silent' });
+      expect(first.demoEventsPublished).toBeGreaterThan(0);
+      await first.stop();
+
+      const second = await startEmbeddedStack({ dataDir, port: 0, demo: 'small', logLevel: 'silent' });
+      try {
+        expect(second.demoEventsPublished).toBe(0);
+        const response = await eventually(async () => {
+          const r = await graphql<ReferenceOrderResult>(second.gatewayUrl!, REFERENCE_ORDER_QUERY, {
+            orderNumber: 'SO-1001',
+          });
+          return r.data?.order ? r : undefined;
+        });
+        expect(response.errors).toBeUndefined();
+        expectReferenceOrder(response.data!.order);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,164 @@
+import { join } from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { STREAMS } from '@ordex/contracts';
+import {
+  createTestDatabase,
+  eventually,
+  expectReferenceOrder,
+  freePort,
+  graphql,
+  REFERENCE_ORDER_QUERY,
+  ReferenceOrderResult,
+  requireNats,
+  runScript,
+  ServiceProcess,
+  startServiceProcess,
+  TestDatabase,
+} from '@ordex/testing';
+import { SUBGRAPH_NAMES } from '../embedded/workspace';
+
+jest.setTimeout(180_000);
+
+/**
+ * Production mode as deployed: one process per service, built by `npm run build`, on real
+ * PostgreSQL and NATS JetStream, fed by ERP events published to NATS.
+ */
+const dist = join(__dirname, '../../dist');
+const mainOf = (app: string) => join(dist, 'apps', app, 'src', 'main.js');
+
+async function resetOrdexStreams(servers: string): Promise<void> {
+  const nc = await connect({ servers: servers.split(',') });
+  const jsm = await jetstreamManager(nc);
+  for (const name of [...STREAMS.map((s) => s.name), 'DLQ'])
+    await jsm.streams.delete(name).catch(() => undefined);
+  await nc.close();
+}
+
+describe('production mode (PostgreSQL + NATS JetStream, one process per service)', () => {
+  let database: TestDatabase;
+  let natsUrl: string;
+  const services = new Map<string, ServiceProcess>();
+  const readiness: Record<string, string> = {};
+  let gatewayUrl: string;
+
+  beforeAll(async () => {
+    natsUrl = await requireNats();
+    database = await createTestDatabase();
+    await resetOrdexStreams(natsUrl);
+    const urls: Record<string, string> = {};
+    await Promise.all(
+      SUBGRAPH_NAMES.map(async (name) => {
+        const port = await freePort();
+        const env = { DATABASE_URL: database.url, NATS_URL: natsUrl, PORT: String(port), LOG_LEVEL: 'warn' };
+        readiness[name] = `http://127.0.0.1:${port}/health/ready`;
+        services.set(name, await startServiceProcess(name, mainOf(name), env, readiness[name]));
+        urls[`SUBGRAPH_${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
+      }),
+    );
+    const port = await freePort();
+    services.set(
+      'gateway',
+      await startServiceProcess(
+        'gateway',
+        mainOf('gateway'),
+        { ...urls, PORT: String(port), LOG_LEVEL: 'warn' },
+        `http://127.0.0.1:${port}/health/ready`,
+      ),
+    );
+    gatewayUrl = `http://127.0.0.1:${port}/graphql`;
+
+    const load = runScript(join(dist, 'tools/demo/publish-demo.js'), { NATS_URL: natsUrl });
+    expect(load.stderr).toBe('');
+    expect(load.code).toBe(0);
+  });
+
+  afterAll(async () => {
+    await Promise.all([...services.values()].map((s) => s.stop()));
+    await database?.drop();
+    if (natsUrl) await resetOrdexStreams(natsUrl);
+  });
+
+  it('answers the federated reference-order query from data that arrived through NATS', async () => {
+    const response = await eventually(
+      async () => {
+        const r = await graphql<ReferenceOrderResult>(gatewayUrl, REFERENCE_ORDER_QUERY, {
+          orderNumber: 'SO-1001',
+        });
+        const ready = r.data?.order?.lines.every(
+          (l) => l.availability?.byDc.length && l.priceCheck?.hasContract,
+        );
+        return ready && !r.errors ? r : undefined;
+      },
+      60_000,
+      250,
+    );
+    expectReferenceOrder(response.data!.order);
+  });
+
+  it('reports each service ready with its database and JetStream connection', async () => {
+    for (const name of SUBGRAPH_NAMES) {
+      const response = await fetch(readiness[name]);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({
+        status: 'ok',
+        info: {
+          database: { status: 'up' },
+          eventBus: { status: 'up', adapter: 'jetstream', connected: true },
+        },
+      });
+      expect(services.get(name)!.output()).not.toMatch(/"level":"(error|fatal)"/);
+    }
+  });
+
+  it('loading the demo again publishes nothing new', () => {
+    const again = runScript(join(dist, 'tools/demo/publish-demo.js'), { NATS_URL: natsUrl });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/: 0 new ERP events, \d+ already known/);
+  });
+
+  it('returns the rest of the data and an error for the fields of a stopped subgraph', async () => {
+    await services.get('pricing')!.stop();
+    const response = await graphql<ReferenceOrderResult>(gatewayUrl, REFERENCE_ORDER_QUERY, {
+      orderNumber: 'SO-1001',
+    });
+    expect(response.data!.order!.customer!.id).toBe('C-0001');
+    expect(response.data!.order!.lines[0].availability!.totalAvailable).toBeGreaterThan(0);
+    expect(response.data!.order!.lines[0].priceCheck).toBeNull();
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'SUBGRAPH_UNAVAILABLE',
+      service: 'pricing',
+    });
+  });
+});
+
+describe('configuration is checked at start-up', () => {
+  it.each([
+    [
+      'orders',
+      { PORT: 'abc', DATABASE_URL: 'postgres://x@127.0.0.1/test', NATS_URL: 'nats://127.0.0.1:4222' },
+      /^ordex orders: invalid configuration: PORT: must be a port number \(got "abc"\)$/,
+    ],
+    [
+      'inventory',
+      { DATABASE_URL: 'mysql://127.0.0.1/x', NATS_URL: 'nats://127.0.0.1:4222' },
+      /^ordex inventory: invalid configuration: DATABASE_URL: must start with postgres:\/\/ or postgresql:\/\/ \(got "mysql:\/\/127\.0\.0\.1\/x"\)$/,
+    ],
+    [
+      'pricing',
+      { DATABASE_URL: 'postgres://x@127.0.0.1/test' },
+      /^ordex pricing: invalid configuration: NATS_URL: is required when a service runs on its own/,
+    ],
+    [
+      'gateway',
+      { LOG_LEVEL: 'chatty' },
+      /^ordex gateway: invalid configuration: LOG_LEVEL: .* \(got "chatty"\)$/,
+    ],
+  ])('%s stops with one line naming a bad setting', (app, env, message) => {
+    const result = runScript(mainOf(app), env as Record<string, string>, { isolated: true });
+    expect(result.code).toBe(78);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+  });
+});
