@@ -28,6 +28,36 @@ describe('embedded mode', () => {
       expectReferenceOrder(response.data!.order);
     });
 
+    it('counts operations and requests in the Prometheus metrics of the gateway and the subgraphs', async () => {
+      await graphql(stack.gatewayUrl!, REFERENCE_ORDER_QUERY, { orderNumber: 'SO-1001' });
+      const sample = (text: string, metric: string, labels: string[]) =>
+        text
+          .split('\n')
+          .find((line) => line.startsWith(`${metric}{`) && labels.every((l) => line.includes(l)));
+      const gateway = await (await fetch(stack.gatewayUrl!.replace('/graphql', '/metrics'))).text();
+      const operations = sample(gateway, 'ordex_graphql_operations_total', [
+        'operation="ReferenceOrder"',
+        'outcome="ok"',
+        'service="gateway"',
+      ]);
+      expect(Number(operations?.split(' ').pop())).toBeGreaterThanOrEqual(1);
+      const inventory = await (
+        await fetch(stack.subgraphUrls.inventory!.replace('/graphql', '/metrics'))
+      ).text();
+      const requests = sample(inventory, 'ordex_http_request_duration_seconds_count', [
+        'route="/graphql"',
+        'service="inventory"',
+      ]);
+      expect(Number(requests?.split(' ').pop())).toBeGreaterThanOrEqual(1);
+      const ready = await (
+        await fetch(stack.subgraphUrls.orders!.replace('/graphql', '/health/ready'))
+      ).json();
+      expect(ready).toMatchObject({
+        status: 'ok',
+        info: { database: { status: 'up' }, eventBus: { status: 'up', adapter: 'in-process' } },
+      });
+    });
+
     it('carries the correlation id from the gateway request to the response', async () => {
       const response = await graphql(
         stack.gatewayUrl!,

@@ -12,6 +12,7 @@ import { CORRELATION_HEADER } from '../correlation/correlation';
 import { correlationMiddleware } from '../correlation/correlation.middleware';
 import { formatClientError } from '../graphql/format-error';
 import { metricsMiddleware } from '../metrics/metrics.middleware';
+import { operationMetricsPlugin } from '../metrics/operation-metrics.plugin';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
 
@@ -66,7 +67,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatGatewayError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), operationMetricsPlugin(metrics)],
     logger: options.logger,
   });
   await apollo.start();

@@ -1,2 +1,3 @@
 export * from './metrics.middleware';
 export * from './service-metrics';
+export * from './operation-metrics.plugin';

@@ -14,9 +14,10 @@ import { formatClientError } from '../graphql/format-error';
 import { GraphQLRequestContext, LoaderRegistry } from '../graphql/loader-registry';
 import { HealthController } from '../health/health.controller';
 import { MetricsController } from '../metrics/metrics.controller';
+import { operationMetricsPlugin } from '../metrics/operation-metrics.plugin';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import type { SubgraphDefinition, SubgraphRuntime } from './subgraph-definition';
-import { EVENT_BUS, SERVICE_LOGGER, SERVICE_METRICS, SUBGRAPH_CONFIG } from './tokens';
+import { EVENT_BUS, SERVICE_LOGGER, SERVICE_METRICS } from './tokens';
 
 const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
 
@@ -79,7 +80,7 @@ export class SubgraphPlatformModule {
           playground: false,
           includeStacktraceInErrorResponses: false,
           // Federated traces are for Apollo's hosted reporting, which ordex does not use.
-          plugins: [ApolloServerPluginInlineTraceDisabled()],
+          plugins: [ApolloServerPluginInlineTraceDisabled(), operationMetricsPlugin(metrics)],
           formatError: formatClientError,
           context: ({ req }: { req: Request }): GraphQLRequestContext => ({
             loaders: new LoaderRegistry(),
@@ -93,11 +94,10 @@ export class SubgraphPlatformModule {
       providers: [
         { provide: EVENT_BUS, useValue: runtime.bus },
         { provide: SERVICE_METRICS, useValue: metrics },
-        { provide: SUBGRAPH_CONFIG, useValue: config },
         { provide: SERVICE_LOGGER, useValue: runtime.logger },
         ErpIntake,
       ],
-      exports: [EVENT_BUS, SERVICE_METRICS, SUBGRAPH_CONFIG, SERVICE_LOGGER, ErpIntake],
+      exports: [EVENT_BUS, SERVICE_METRICS, SERVICE_LOGGER, ErpIntake],
     };
   }
 }

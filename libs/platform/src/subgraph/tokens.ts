@@ -1,5 +1,4 @@
 /** Nest injection tokens of the platform module. */
 export const EVENT_BUS = Symbol('ordex.event-bus');
 export const SERVICE_METRICS = Symbol('ordex.service-metrics');
-export const SUBGRAPH_CONFIG = Symbol('ordex.subgraph-config');
 export const SERVICE_LOGGER = Symbol('ordex.service-logger');
