@@ -4,13 +4,26 @@ import { AnalyticsAppModule } from './analytics-app.module';
 import { EventLogEntryEntity } from './event-log/event-log-entry.entity';
 import { KpiPointEntity } from './kpis/kpi-point.entity';
 import { AnalyticsInit1764288000000 } from './migrations/1764288000000-analytics-init';
+import { AnalyticsInsights1764374400000 } from './migrations/1764374400000-analytics-insights';
+import { ModelVersionEntity } from './model-registry/model-version.entity';
+import { RootCauseFindingEntity } from './root-causes/root-cause-finding.entity';
+import { ProcessVariantEntity } from './variants/process-variant.entity';
 
-/** The analytics subgraph: the object-centric event log and KPI series. */
+/**
+ * The analytics subgraph: the object-centric event log and KPI series, process maps and variants,
+ * root-cause findings and the model registry.
+ */
 export const analyticsSubgraph: SubgraphDefinition = {
   name: 'analytics',
   defaultPort: 4006,
   module: AnalyticsAppModule,
   schemaScope: AnalyticsSchema,
-  entities: [EventLogEntryEntity, KpiPointEntity],
-  migrations: [AnalyticsInit1764288000000],
+  entities: [
+    EventLogEntryEntity,
+    KpiPointEntity,
+    ProcessVariantEntity,
+    RootCauseFindingEntity,
+    ModelVersionEntity,
+  ],
+  migrations: [AnalyticsInit1764288000000, AnalyticsInsights1764374400000],
 };

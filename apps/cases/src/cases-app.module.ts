@@ -1,6 +1,19 @@
 import { Module } from '@nestjs/common';
+import { ApprovalsModule } from './approvals/approvals.module';
 import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
+import { DecisionTablesModule } from './decision-tables/decision-tables.module';
+import { RecommendationsModule } from './recommendations/recommendations.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
-@Module({ imports: [CasesModule, AuditModule] })
+@Module({
+  imports: [
+    CasesModule,
+    AuditModule,
+    RecommendationsModule,
+    ApprovalsModule,
+    DecisionTablesModule,
+    WebhooksModule,
+  ],
+})
 export class CasesAppModule {}

@@ -1,18 +1,35 @@
 import { CasesSchema } from './cases-schema.scope';
 import type { SubgraphDefinition } from '@ordex/platform';
+import { ApprovalEntity } from './approvals/approval.entity';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { CaseExceptionEntity } from './cases/case-exception.entity';
 import { CaseEntity } from './cases/case.entity';
 import { TaskEntity } from './cases/task.entity';
 import { CasesAppModule } from './cases-app.module';
+import { DecisionTableEntity } from './decision-tables/decision-table.entity';
 import { CasesInit1764288000000 } from './migrations/1764288000000-cases-init';
+import { CasesGovernance1764374400000 } from './migrations/1764374400000-cases-governance';
+import { RecommendationEntity } from './recommendations/recommendation.entity';
+import { WebhookSubscriptionEntity } from './webhooks/webhook-subscription.entity';
 
-/** The cases subgraph: one case per order with its exceptions, team tasks and tamper-evident audit trail. */
+/**
+ * The cases subgraph: one case per order with its exceptions, team tasks, recommendations,
+ * approvals and tamper-evident audit trail; the decision tables and partners' webhook subscriptions.
+ */
 export const casesSubgraph: SubgraphDefinition = {
   name: 'cases',
   defaultPort: 4005,
   module: CasesAppModule,
   schemaScope: CasesSchema,
-  entities: [CaseEntity, CaseExceptionEntity, TaskEntity, AuditEntryEntity],
-  migrations: [CasesInit1764288000000],
+  entities: [
+    CaseEntity,
+    CaseExceptionEntity,
+    TaskEntity,
+    AuditEntryEntity,
+    RecommendationEntity,
+    ApprovalEntity,
+    DecisionTableEntity,
+    WebhookSubscriptionEntity,
+  ],
+  migrations: [CasesInit1764288000000, CasesGovernance1764374400000],
 };

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { groupByKeys } from '@ordex/platform';
+import { EntityManager, In, Repository } from 'typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { toSequencedLink } from './audit-entry.mapper';
 import { AuditRecord, chainHash, GENESIS_HASH } from './domain/chain-hash.util';
+import { AuditChainReport, verifyAuditChain } from './domain/verify-audit-chain.util';
 
 export type AuditAppend = Omit<AuditRecord, 'recordedAt'>;
 
@@ -16,6 +19,20 @@ export class AuditTrailService {
    */
   append(input: AuditAppend, tx?: EntityManager): Promise<AuditEntryEntity> {
     return tx ? this.appendIn(tx, input) : this.entries.manager.transaction((m) => this.appendIn(m, input));
+  }
+
+  /** Each case's trail, oldest first. */
+  async byCaseIds(caseIds: readonly string[]): Promise<AuditEntryEntity[][]> {
+    const rows = await this.entries.find({ where: { caseId: In([...caseIds]) }, order: { seq: 'ASC' } });
+    return groupByKeys(caseIds, rows, (e) => e.caseId);
+  }
+
+  /** Recomputes a case's hash chain; null when there is no such case. */
+  async verify(caseId: string): Promise<AuditChainReport | null> {
+    const known: unknown[] = await this.entries.query(`SELECT 1 FROM "cases"."case" WHERE id = $1`, [caseId]);
+    if (known.length === 0) return null;
+    const [trail] = await this.byCaseIds([caseId]);
+    return verifyAuditChain(trail.map(toSequencedLink));
   }
 
   private async appendIn(tx: EntityManager, input: AuditAppend): Promise<AuditEntryEntity> {

@@ -15,6 +15,8 @@ import { toCaseExceptionObject, toCaseObject } from './case.mapper';
 import { CaseExceptionObject, CaseObject } from './case.object';
 import { CasesService } from './cases.service';
 import { OrderObject } from './order.object';
+import { toTaskObject } from './task.mapper';
+import { TaskObject } from './task.object';
 
 @Resolver(() => CaseObject)
 export class CaseResolver {
@@ -46,6 +48,14 @@ export class CaseResolver {
       .get('cases.exceptionsByCase', (ids: readonly string[]) => this.caseService.exceptionsByCaseIds(ids))
       .load(parent.id);
     return rows.map(toCaseExceptionObject);
+  }
+
+  @ResolveField(() => [TaskObject], { description: "The teams' work on the case's exceptions." })
+  async tasks(@Parent() parent: CaseObject, @Context() ctx: GraphQLRequestContext) {
+    const rows = await ctx.loaders
+      .get('cases.tasksByCase', (ids: readonly string[]) => this.caseService.tasksByCaseIds(ids))
+      .load(parent.id);
+    return rows.map(toTaskObject);
   }
 
   // A reference the gateway completes from orders. It is also what puts Order into this schema

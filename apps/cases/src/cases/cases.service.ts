@@ -3,11 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { CaseStatus } from '@ordex/contracts';
 import { byKeys, groupByKeys } from '@ordex/platform';
 import { In, Repository } from 'typeorm';
+import { isUuid } from '../common/uuid.util';
 import { CaseExceptionEntity } from './case-exception.entity';
 import { CaseEntity } from './case.entity';
+import { TaskEntity } from './task.entity';
 
-// An id that is not a UUID names no case; sending it would make PostgreSQL fail the whole batch.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CURSOR_POSITION = 'SELECT a.opened_at, a.id FROM "cases"."case" a WHERE a.id = :after';
 
 @Injectable()
@@ -15,10 +15,11 @@ export class CasesService {
   constructor(
     @InjectRepository(CaseEntity) private readonly cases: Repository<CaseEntity>,
     @InjectRepository(CaseExceptionEntity) private readonly exceptions: Repository<CaseExceptionEntity>,
+    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
   ) {}
 
   async byIds(ids: readonly string[]): Promise<(CaseEntity | null)[]> {
-    const valid = ids.filter((id) => UUID.test(id));
+    const valid = ids.filter(isUuid);
     const rows = valid.length ? await this.cases.findBy({ id: In(valid) }) : [];
     return byKeys(ids, rows, (c) => c.id, null);
   }
@@ -36,9 +37,25 @@ export class CasesService {
     return groupByKeys(caseIds, rows, (e) => e.caseId);
   }
 
+  /** Each case's tasks (over all its exceptions), soonest deadline first, those without one last. */
+  async tasksByCaseIds(caseIds: readonly string[]): Promise<TaskEntity[][]> {
+    const exceptions = await this.exceptions.find({
+      select: { id: true, caseId: true },
+      where: { caseId: In([...caseIds]) },
+    });
+    const caseOfException = new Map(exceptions.map((e) => [e.id, e.caseId]));
+    const rows = exceptions.length
+      ? await this.tasks.find({
+          where: { exceptionId: In([...caseOfException.keys()]) },
+          order: { dueAt: { direction: 'ASC', nulls: 'LAST' }, id: 'ASC' },
+        })
+      : [];
+    return groupByKeys(caseIds, rows, (t) => caseOfException.get(t.exceptionId));
+  }
+
   /** Newest first; `after` is the id of the last case of the previous page. */
   list(first: number, status?: CaseStatus | null, after?: string | null): Promise<CaseEntity[]> {
-    if (after && !UUID.test(after)) return Promise.resolve([]);
+    if (after && !isUuid(after)) return Promise.resolve([]);
     const query = this.cases
       .createQueryBuilder('c')
       .orderBy('c.opened_at', 'DESC')

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { DecisionTableEntity } from './decision-table.entity';
+
+@Injectable()
+export class DecisionTablesService {
+  constructor(
+    @InjectRepository(DecisionTableEntity) private readonly tables: Repository<DecisionTableEntity>,
+  ) {}
+
+  /** The latest version of every table, in key order. */
+  latestVersions(): Promise<DecisionTableEntity[]> {
+    return this.tables
+      .createQueryBuilder('t')
+      .distinctOn(['t.key'])
+      .orderBy('t.key', 'ASC')
+      .addOrderBy('t.version', 'DESC')
+      .getMany();
+  }
+
+  /** One version of a table; its latest without a version. */
+  find(key: string, version?: number | null): Promise<DecisionTableEntity | null> {
+    return version != null
+      ? this.tables.findOneBy({ key, version })
+      : this.tables.findOne({ where: { key }, order: { version: 'DESC' } });
+  }
+}

@@ -1,0 +1,44 @@
+import { numericTransformer } from '@ordex/platform';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { RecommendedAction } from './recommended-action.enum';
+
+/** A next best action proposed for a case, with what it costs and changes. */
+@Entity({ name: 'recommendation' })
+@Index(['caseId', 'rank'])
+export class RecommendationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @Column({ name: 'exception_id', type: 'uuid', nullable: true })
+  exceptionId: string | null;
+
+  @Column({ type: 'text' })
+  action: RecommendedAction;
+
+  @Column({ type: 'numeric', transformer: numericTransformer })
+  cost: number;
+
+  @Column({ name: 'margin_effect', type: 'numeric', transformer: numericTransformer })
+  marginEffect: number;
+
+  @Column({ name: 'date_effect_days', type: 'int' })
+  dateEffectDays: number;
+
+  @Column({ type: 'numeric', transformer: numericTransformer })
+  confidence: number;
+
+  @Column({ type: 'text' })
+  reason: string;
+
+  @Column({ type: 'boolean' })
+  automatable: boolean;
+
+  @Column({ type: 'int' })
+  rank: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

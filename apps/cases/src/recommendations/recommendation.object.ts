@@ -1,0 +1,42 @@
+import { CasesSchema } from '../cases-schema.scope';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { RecommendedAction } from './recommended-action.enum';
+
+@ObjectType('Recommendation', {
+  registerIn: CasesSchema,
+  description: 'A next best action proposed for a case, with what it costs and changes.',
+})
+export class RecommendationObject {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID, { nullable: true, description: 'The exception it addresses; null for the whole case.' })
+  exceptionId: string | null;
+
+  @Field(() => RecommendedAction)
+  action: RecommendedAction;
+
+  @Field(() => Float, { description: "What it costs, in the order's currency." })
+  cost: number;
+
+  @Field(() => Float, { description: "Its effect on the order's margin, in the order's currency." })
+  marginEffect: number;
+
+  @Field(() => Int, { description: 'Days it moves the delivery date (positive: later, 0: unchanged).' })
+  dateEffectDays: number;
+
+  @Field(() => Float, { description: 'How sure the recommender is, from 0 to 1.' })
+  confidence: number;
+
+  @Field({ description: 'Why it was proposed.' })
+  reason: string;
+
+  @Field(() => Boolean, { description: 'Whether policy lets it run without a human.' })
+  automatable: boolean;
+
+  @Field(() => Int, { description: "Its place among the case's recommendations, 1 the best." })
+  rank: number;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt: Date;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { WebhookSubscriptionEntity } from './webhook-subscription.entity';
+import { WebhookSubscriptionResolver } from './webhook-subscription.resolver';
+import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([WebhookSubscriptionEntity])],
+  providers: [WebhookSubscriptionsService, WebhookSubscriptionResolver],
+  exports: [WebhookSubscriptionsService],
+})
+export class WebhooksModule {}
