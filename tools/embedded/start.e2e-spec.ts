@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expectReferenceOrder, graphql, REFERENCE_ORDER_QUERY, ReferenceOrderResult } from '@ordex/testing';
+
+jest.setTimeout(120_000);
+
+/** What `npm start` runs after building: the embedded launcher as a process of its own. */
+const launcher = join(__dirname, '../../dist/tools/embedded/start.js');
+
+describe('npm start (dist/tools/embedded/start.js)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ordex-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('prints the graph URL and an example query, then answers the federated query', async () => {
+    const child = spawn(process.execPath, [launcher], {
+      env: { ...process.env, ORDEX_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', () => {
+          const ready = /ordex is ready in [\d.]+ s: (http:\/\/\S+\/graphql)/.exec(output);
+          if (ready && output.includes('ordex: ready')) resolve(ready[1]);
+        });
+        child.once('exit', (code) => reject(new Error(`launcher exited with ${code}: ${output}`)));
+      });
+      expect(output).toContain('query ReferenceOrder');
+      expect(output).toMatch(/demo distributor loaded: \d+ ERP events/);
+      const response = await graphql<ReferenceOrderResult>(url, REFERENCE_ORDER_QUERY, {
+        orderNumber: 'SO-1001',
+      });
+      expect(response.errors).toBeUndefined();
+      expectReferenceOrder(response.data!.order);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    expect(output).toContain('ordex: stopping');
+  });
+
+  it('refuses a bad setting with one line', async () => {
+    const child = spawn(process.execPath, [launcher], {
+      env: { PATH: process.env.PATH ?? '', ORDEX_DEMO: 'huge' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(78);
+    expect(stderr.trim()).toBe(
+      'ordex embedded: invalid configuration: ORDEX_DEMO: must be small, full or none (got "huge")',
+    );
+  });
+});
