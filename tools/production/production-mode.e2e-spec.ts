@@ -161,4 +161,16 @@ describe('configuration is checked at start-up', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(message);
   });
+
+  it('a service whose NATS cannot be reached stops with one line saying so', () => {
+    const result = runScript(
+      mainOf('orders'),
+      { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test', NATS_URL: 'nats://127.0.0.1:1' },
+      { isolated: true },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(
+      /^ordex orders: could not start: connecting to NATS at nats:\/\/127\.0\.0\.1:1: .+$/,
+    );
+  });
 });

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { correlationMiddleware } from '../correlation/correlation.middleware';
+import { nestLoggerFor } from '../logging/nest-logger';
 import { metricsMiddleware } from '../metrics/metrics.middleware';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import type { SubgraphDefinition, SubgraphRuntime } from './subgraph-definition';
@@ -14,7 +15,7 @@ export async function startSubgraph(
 ): Promise<INestApplication> {
   const metrics = new ServiceMetrics(definition.name);
   const app = await NestFactory.create(SubgraphPlatformModule.forRoot(definition, runtime, metrics), {
-    bufferLogs: true,
+    logger: nestLoggerFor(runtime.logger),
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));

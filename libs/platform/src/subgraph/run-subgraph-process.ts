@@ -33,13 +33,26 @@ export async function runSubgraphProcess(definition: SubgraphDefinition): Promis
   }
   startTracing(definition.name, config.OTEL_ENABLED, config.OTEL_EXPORTER_OTLP_ENDPOINT);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
-  const bus = await JetStreamBus.connect({
-    servers: config.NATS_URL.split(','),
-    name: `ordex-${definition.name}`,
-    streams: STREAMS.map((s) => ({ name: s.name, subjects: [...s.subjects] })),
-    logger,
-  });
-  const app = await startSubgraph(definition, { config, bus, logger });
+  let bus: JetStreamBus;
+  let app: Awaited<ReturnType<typeof startSubgraph>>;
+  const databaseHost = new URL(config.DATABASE_URL).host;
+  try {
+    bus = await during(`connecting to NATS at ${config.NATS_URL}`, () =>
+      JetStreamBus.connect({
+        servers: config.NATS_URL!.split(','),
+        name: `ordex-${definition.name}`,
+        streams: STREAMS.map((s) => ({ name: s.name, subjects: [...s.subjects] })),
+        logger,
+      }),
+    );
+    app = await during(`starting on PostgreSQL at ${databaseHost}`, () =>
+      startSubgraph(definition, { config, bus, logger }),
+    );
+  } catch (error) {
+    logger.fatal({ err: error }, 'could not start');
+    process.stderr.write(`ordex ${definition.name}: could not start: ${describeStartupError(error)}\n`);
+    process.exit(1);
+  }
   logger.info(
     { port: config.PORT },
     `${definition.name} subgraph ready at http://${config.HOST}:${config.PORT}/graphql`,
@@ -53,4 +66,16 @@ export async function runSubgraphProcess(definition: SubgraphDefinition): Promis
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+async function during<T>(stage: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw new Error(`${stage}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+function describeStartupError(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }

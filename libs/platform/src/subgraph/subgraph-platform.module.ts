@@ -47,8 +47,11 @@ export class SubgraphPlatformModule {
           },
         }),
         TypeOrmModule.forRootAsync({
-          useFactory: () =>
-            serviceDataSourceOptions({
+          // A database that is still starting (containers starting together) gets ~20 s.
+          useFactory: () => ({
+            retryAttempts: 10,
+            retryDelay: 2000,
+            ...serviceDataSourceOptions({
               schema: definition.name,
               entities: definition.entities,
               migrations: definition.migrations,
@@ -56,6 +59,7 @@ export class SubgraphPlatformModule {
               poolSize: config.DATABASE_POOL_SIZE,
               embedded: runtime.embedded,
             }),
+          }),
           dataSourceFactory: async (options) => {
             if (!options) throw new Error(`${definition.name}: no data source options`);
             const dataSource = await new DataSource(options).initialize();
