@@ -1,71 +1,76 @@
 import { STREAMS } from '@ordex/contracts';
 import { JetStreamBus } from '../bus/jetstream.bus';
-import { loadConfig } from '../config/load-config.util';
-import { port, subgraphConfigSchema } from '../config/config.schema';
 import { ConfigurationError } from '../config/config.exception';
+import { port, SubgraphConfig, subgraphConfigSchema } from '../config/config.schema';
+import { loadConfig } from '../config/load-config.util';
 import { createLogger } from '../logging/logger';
 import { startTracing, stopTracing } from '../tracing/tracing';
 import { startSubgraph } from './create-subgraph-app';
 import type { SubgraphDefinition } from './subgraph-definition';
 
+type ProductionConfig = SubgraphConfig & { DATABASE_URL: string; NATS_URL: string };
+
 /**
  * Entry point of one subgraph in production mode (one process per service): PostgreSQL at
  * DATABASE_URL and NATS JetStream at NATS_URL are required. A bad setting ends the process with
- * one line naming it (exit code 78, EX_CONFIG).
+ * one line naming it (exit code 78, EX_CONFIG); so does a start-up failure (exit code 1), with
+ * the details in the JSON log.
  */
 export async function runSubgraphProcess(definition: SubgraphDefinition): Promise<void> {
-  const schema = subgraphConfigSchema.extend({ PORT: port(definition.defaultPort) });
-  let config;
-  try {
-    config = loadConfig(definition.name, schema);
-    if (!config.DATABASE_URL || !config.NATS_URL) {
-      const missing = config.DATABASE_URL ? 'NATS_URL' : 'DATABASE_URL';
-      throw new ConfigurationError(
-        `ordex ${definition.name}: invalid configuration: ${missing}: is required when a service runs on its own (npm start runs the embedded stack)`,
-      );
-    }
-  } catch (error) {
-    if (error instanceof ConfigurationError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = productionConfigOrExit(definition);
   startTracing(definition.name, config.OTEL_ENABLED, config.OTEL_EXPORTER_OTLP_ENDPOINT);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
-  let bus: JetStreamBus;
-  let app: Awaited<ReturnType<typeof startSubgraph>>;
-  const databaseHost = new URL(config.DATABASE_URL).host;
   try {
-    bus = await during(`connecting to NATS at ${config.NATS_URL}`, () =>
+    const bus = await during(`connecting to NATS at ${config.NATS_URL}`, () =>
       JetStreamBus.connect({
-        servers: config.NATS_URL!.split(','),
+        servers: config.NATS_URL.split(','),
         name: `ordex-${definition.name}`,
         streams: STREAMS.map((s) => ({ name: s.name, subjects: [...s.subjects] })),
         logger,
       }),
     );
-    app = await during(`starting on PostgreSQL at ${databaseHost}`, () =>
+    const databaseHost = new URL(config.DATABASE_URL).host;
+    const app = await during(`starting on PostgreSQL at ${databaseHost}`, () =>
       startSubgraph(definition, { config, bus, logger }),
     );
+    logger.info(
+      { port: config.PORT },
+      `${definition.name} subgraph ready at http://${config.HOST}:${config.PORT}/graphql`,
+    );
+    const shutdown = async (signal: string) => {
+      logger.info({ signal }, 'shutting down');
+      await app.close();
+      await bus.close();
+      await stopTracing();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    process.once('SIGINT', () => void shutdown('SIGINT'));
   } catch (error) {
     logger.fatal({ err: error }, 'could not start');
-    process.stderr.write(`ordex ${definition.name}: could not start: ${describeStartupError(error)}\n`);
+    process.stderr.write(`ordex ${definition.name}: could not start: ${firstLine(error)}\n`);
     process.exit(1);
   }
-  logger.info(
-    { port: config.PORT },
-    `${definition.name} subgraph ready at http://${config.HOST}:${config.PORT}/graphql`,
-  );
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await app.close();
-    await bus.close();
-    await stopTracing();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function productionConfigOrExit(definition: SubgraphDefinition): ProductionConfig {
+  try {
+    const config = loadConfig(
+      definition.name,
+      subgraphConfigSchema.extend({ PORT: port(definition.defaultPort) }),
+    );
+    const missing = !config.DATABASE_URL ? 'DATABASE_URL' : !config.NATS_URL ? 'NATS_URL' : undefined;
+    if (missing) {
+      throw new ConfigurationError(
+        `ordex ${definition.name}: invalid configuration: ${missing}: is required when a service runs on its own (npm start runs the embedded stack)`,
+      );
+    }
+    return config as ProductionConfig;
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
 }
 
 async function during<T>(stage: string, step: () => Promise<T>): Promise<T> {
@@ -76,6 +81,6 @@ async function during<T>(stage: string, step: () => Promise<T>): Promise<T> {
   }
 }
 
-function describeStartupError(error: unknown): string {
+function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
