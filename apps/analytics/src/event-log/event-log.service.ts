@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, EntityManager } from 'typeorm';
 import type { EventLogRecord } from './domain/event-log-record.util';
 import { EventLogEntryEntity } from './event-log-entry.entity';
 
@@ -25,8 +25,8 @@ export class EventLogService {
   }
 
   /** Logs an event once: a redelivered event (same id) is ignored. */
-  async append(record: EventLogRecord): Promise<void> {
-    await this.entries.query(
+  async append(record: EventLogRecord, tx: EntityManager): Promise<void> {
+    await tx.query(
       `INSERT INTO "analytics"."event_log_entry"
          (event_id, occurred_at, activity, object_type, object_id, source, attributes)
        VALUES ($1, $2, $3, $4, $5, $6, $7)

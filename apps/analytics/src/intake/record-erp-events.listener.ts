@@ -13,7 +13,7 @@ export class RecordErpEventsListener implements OnModuleInit {
 
   onModuleInit(): void {
     this.intake.register('analytics-erp-intake', {
-      'erp.order.created.v1': (_payload, event) => this.eventLog.append(orderReceivedRecord(event)),
+      'erp.order.created.v1': (_payload, event, tx) => this.eventLog.append(orderReceivedRecord(event), tx),
     });
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { DistributionCenter } from '@ordex/contracts';
 import { byKeys } from '@ordex/platform';
-import { In, Repository } from 'typeorm';
+import { In, Repository, EntityManager } from 'typeorm';
 import { DistributionCenterEntity } from './distribution-center.entity';
 
 @Injectable()
@@ -22,7 +22,7 @@ export class DistributionCentersService {
   }
 
   /** Applies a distribution centre record from the ERP (the ERP's record replaces ours). */
-  async applyDistributionCenterChanged(dc: DistributionCenter): Promise<void> {
-    await this.centers.upsert({ code: dc.code, name: dc.name, region: dc.region }, ['code']);
+  async applyDistributionCenterChanged(dc: DistributionCenter, tx: EntityManager): Promise<void> {
+    await tx.upsert(DistributionCenterEntity, { code: dc.code, name: dc.name, region: dc.region }, ['code']);
   }
 }

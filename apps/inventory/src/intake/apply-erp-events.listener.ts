@@ -19,12 +19,12 @@ export class ApplyErpEventsListener implements OnModuleInit {
 
   onModuleInit(): void {
     this.intake.register('inventory-erp-intake', {
-      'erp.product.changed.v1': (payload) => this.products.applyProductChanged(payload),
-      'erp.dc.changed.v1': (payload) => this.centers.applyDistributionCenterChanged(payload),
-      'erp.stock.snapshot.v1': async (payload, event) => {
+      'erp.product.changed.v1': (payload, _event, tx) => this.products.applyProductChanged(payload, tx),
+      'erp.dc.changed.v1': (payload, _event, tx) => this.centers.applyDistributionCenterChanged(payload, tx),
+      'erp.stock.snapshot.v1': async (payload, event, tx) => {
         const problem = snapshotProblem(payload);
         if (problem) throw new PermanentEventError(problem);
-        if ((await this.stock.applySnapshot(payload)) === 'stale') {
+        if ((await this.stock.applySnapshot(payload, tx)) === 'stale') {
           this.logger.info(
             { eventId: event.id, dcCode: payload.dcCode, asOf: payload.asOf },
             'older stock snapshot ignored',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Product } from '@ordex/contracts';
 import { byKeys } from '@ordex/platform';
-import { In, Repository } from 'typeorm';
+import { In, Repository, EntityManager } from 'typeorm';
 import { ProductEntity } from './product.entity';
 
 @Injectable()
@@ -21,8 +21,9 @@ export class ProductsService {
   }
 
   /** Applies a product master record from the ERP (the ERP's record replaces ours). */
-  async applyProductChanged(product: Product): Promise<void> {
-    await this.products.upsert(
+  async applyProductChanged(product: Product, tx: EntityManager): Promise<void> {
+    await tx.upsert(
+      ProductEntity,
       {
         sku: product.sku,
         name: product.name,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { StockSnapshot } from '@ordex/contracts';
 import { groupByKeys } from '@ordex/platform';
-import { In, Repository } from 'typeorm';
+import { In, Repository, EntityManager } from 'typeorm';
 import { StockEntity } from './stock.entity';
 
 export type ApplySnapshotOutcome = 'applied' | 'stale';
@@ -23,28 +23,26 @@ export class StockService {
    * Replaces a DC's stock with the ERP's snapshot. A snapshot taken no later than the one held is
    * ignored, so re-sends and out-of-order deliveries never bring old stock back.
    */
-  async applySnapshot(snapshot: StockSnapshot): Promise<ApplySnapshotOutcome> {
-    return this.stock.manager.transaction(async (tx) => {
-      const written: { dc_code: string }[] = await tx.query(
-        `INSERT INTO "inventory"."stock_snapshot" (dc_code, as_of)
+  async applySnapshot(snapshot: StockSnapshot, tx: EntityManager): Promise<ApplySnapshotOutcome> {
+    const written: { dc_code: string }[] = await tx.query(
+      `INSERT INTO "inventory"."stock_snapshot" (dc_code, as_of)
          VALUES ($1, $2)
          ON CONFLICT (dc_code) DO UPDATE SET as_of = EXCLUDED.as_of
          WHERE "stock_snapshot".as_of < EXCLUDED.as_of
          RETURNING dc_code`,
-        [snapshot.dcCode, snapshot.asOf],
-      );
-      if (written.length === 0) return 'stale';
-      await tx.delete(StockEntity, { dcCode: snapshot.dcCode });
-      const rows = snapshot.levels.map((l) => ({
-        sku: l.sku,
-        dcCode: snapshot.dcCode,
-        onHand: l.onHand,
-        allocated: l.allocated,
-      }));
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await tx.insert(StockEntity, rows.slice(i, i + INSERT_CHUNK));
-      }
-      return 'applied';
-    });
+      [snapshot.dcCode, snapshot.asOf],
+    );
+    if (written.length === 0) return 'stale';
+    await tx.delete(StockEntity, { dcCode: snapshot.dcCode });
+    const rows = snapshot.levels.map((l) => ({
+      sku: l.sku,
+      dcCode: snapshot.dcCode,
+      onHand: l.onHand,
+      allocated: l.allocated,
+    }));
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await tx.insert(StockEntity, rows.slice(i, i + INSERT_CHUNK));
+    }
+    return 'applied';
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Carrier } from '@ordex/contracts';
 import { byKeys, groupByKeys } from '@ordex/platform';
-import { In, Repository } from 'typeorm';
+import { In, Repository, EntityManager } from 'typeorm';
 import { CarrierEntity } from './carrier.entity';
 import { LaneEntity } from './lane.entity';
 
@@ -28,7 +28,7 @@ export class CarriersService {
   }
 
   /** Applies a carrier master record from the ERP (the ERP's record replaces ours). */
-  async applyCarrierChanged(carrier: Carrier): Promise<void> {
-    await this.carriers.upsert({ code: carrier.code, name: carrier.name }, ['code']);
+  async applyCarrierChanged(carrier: Carrier, tx: EntityManager): Promise<void> {
+    await tx.upsert(CarrierEntity, { code: carrier.code, name: carrier.name }, ['code']);
   }
 }

@@ -12,7 +12,7 @@ export class ApplyErpEventsListener implements OnModuleInit {
 
   onModuleInit(): void {
     this.intake.register('logistics-erp-intake', {
-      'erp.carrier.changed.v1': (payload) => this.carriers.applyCarrierChanged(payload),
+      'erp.carrier.changed.v1': (payload, _event, tx) => this.carriers.applyCarrierChanged(payload, tx),
     });
   }
 }

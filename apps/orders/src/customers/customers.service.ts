@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CustomerChanged } from '@ordex/contracts';
 import { byKeys, groupByKeys } from '@ordex/platform';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { CustomerEntity } from './customer.entity';
 import { ShipToEntity } from './ship-to.entity';
 
@@ -33,26 +33,24 @@ export class CustomersService {
   }
 
   /** Applies a customer master record from the ERP (the ERP's record replaces ours). */
-  async applyCustomerChanged({ customer, shipTos }: CustomerChanged): Promise<void> {
-    await this.customers.manager.transaction(async (tx) => {
-      await tx.upsert(
-        CustomerEntity,
-        {
-          id: customer.id,
-          name: customer.name,
-          segment: customer.segment,
-          tier: customer.tier,
-          paymentTermsDays: customer.paymentTermsDays,
-        },
-        ['id'],
+  async applyCustomerChanged({ customer, shipTos }: CustomerChanged, tx: EntityManager): Promise<void> {
+    await tx.upsert(
+      CustomerEntity,
+      {
+        id: customer.id,
+        name: customer.name,
+        segment: customer.segment,
+        tier: customer.tier,
+        paymentTermsDays: customer.paymentTermsDays,
+      },
+      ['id'],
+    );
+    await tx.delete(ShipToEntity, { customerId: customer.id });
+    if (shipTos.length) {
+      await tx.insert(
+        ShipToEntity,
+        shipTos.map((s) => ({ id: s.id, customerId: customer.id, name: s.name, region: s.region })),
       );
-      await tx.delete(ShipToEntity, { customerId: customer.id });
-      if (shipTos.length) {
-        await tx.insert(
-          ShipToEntity,
-          shipTos.map((s) => ({ id: s.id, customerId: customer.id, name: s.name, region: s.region })),
-        );
-      }
-    });
+    }
   }
 }

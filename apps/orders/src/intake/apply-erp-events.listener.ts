@@ -16,9 +16,9 @@ export class ApplyErpEventsListener implements OnModuleInit {
 
   onModuleInit(): void {
     this.intake.register('orders-erp-intake', {
-      'erp.customer.changed.v1': (payload) => this.customers.applyCustomerChanged(payload),
-      'erp.order.created.v1': async (payload, event) => {
-        if ((await this.orders.applyOrderVersion(payload)) === 'stale') {
+      'erp.customer.changed.v1': (payload, _event, tx) => this.customers.applyCustomerChanged(payload, tx),
+      'erp.order.created.v1': async (payload, event, tx) => {
+        if ((await this.orders.applyOrderVersion(payload, tx)) === 'stale') {
           this.logger.info(
             { eventId: event.id, orderNumber: payload.orderNumber },
             'older order version ignored',

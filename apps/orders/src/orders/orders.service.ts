@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Order } from '@ordex/contracts';
 import { byKeys, groupByKeys } from '@ordex/platform';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { OrderLineEntity } from './order-line.entity';
 import { OrderEntity } from './order.entity';
 
@@ -38,10 +38,9 @@ export class OrdersService {
    * Mirrors an order version from the ERP. A version older than (or equal to) the one held is
    * ignored, so re-sends and out-of-order deliveries never overwrite newer data.
    */
-  async applyOrderVersion(order: Order): Promise<ApplyOrderOutcome> {
-    return this.orders.manager.transaction(async (tx) => {
-      const written: { order_number: string }[] = await tx.query(
-        `INSERT INTO "orders"."order"
+  async applyOrderVersion(order: Order, tx: EntityManager): Promise<ApplyOrderOutcome> {
+    const written: { order_number: string }[] = await tx.query(
+      `INSERT INTO "orders"."order"
            (order_number, erp_version, customer_id, ship_to_id, ordered_on, requested_date, currency, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (order_number) DO UPDATE SET
@@ -51,32 +50,31 @@ export class OrdersService {
            status = EXCLUDED.status, updated_at = now()
          WHERE "order".erp_version < EXCLUDED.erp_version
          RETURNING order_number`,
-        [
-          order.orderNumber,
-          order.erpVersion,
-          order.customerId,
-          order.shipToId ?? null,
-          order.orderedOn,
-          order.requestedDate,
-          order.currency,
-          order.status,
-        ],
+      [
+        order.orderNumber,
+        order.erpVersion,
+        order.customerId,
+        order.shipToId ?? null,
+        order.orderedOn,
+        order.requestedDate,
+        order.currency,
+        order.status,
+      ],
+    );
+    if (written.length === 0) return 'stale';
+    await tx.delete(OrderLineEntity, { orderNumber: order.orderNumber });
+    if (order.lines.length) {
+      await tx.insert(
+        OrderLineEntity,
+        order.lines.map((l) => ({
+          orderNumber: order.orderNumber,
+          lineNo: l.lineNo,
+          sku: l.sku,
+          quantity: l.quantity,
+          unitPrice: l.unitPrice,
+        })),
       );
-      if (written.length === 0) return 'stale';
-      await tx.delete(OrderLineEntity, { orderNumber: order.orderNumber });
-      if (order.lines.length) {
-        await tx.insert(
-          OrderLineEntity,
-          order.lines.map((l) => ({
-            orderNumber: order.orderNumber,
-            lineNo: l.lineNo,
-            sku: l.sku,
-            quantity: l.quantity,
-            unitPrice: l.unitPrice,
-          })),
-        );
-      }
-      return 'applied';
-    });
+    }
+    return 'applied';
   }
 }

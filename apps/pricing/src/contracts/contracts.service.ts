@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Contract } from '@ordex/contracts';
 import { byKeys, groupByKeys } from '@ordex/platform';
-import { In, Repository } from 'typeorm';
+import { In, Repository, EntityManager } from 'typeorm';
 import { ContractEntity } from './contract.entity';
 
 @Injectable()
@@ -23,8 +23,9 @@ export class ContractsService {
   }
 
   /** Applies a contract from the ERP (the ERP's record replaces ours). */
-  async applyContractChanged(contract: Contract): Promise<void> {
-    await this.contracts.upsert(
+  async applyContractChanged(contract: Contract, tx: EntityManager): Promise<void> {
+    await tx.upsert(
+      ContractEntity,
       {
         id: contract.id,
         customerId: contract.customerId,

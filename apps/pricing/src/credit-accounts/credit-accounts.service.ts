@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CreditAccount } from '@ordex/contracts';
 import { byKeys } from '@ordex/platform';
-import { In, Repository } from 'typeorm';
+import { In, Repository, EntityManager } from 'typeorm';
 import { CreditAccountEntity } from './credit-account.entity';
 
 @Injectable()
@@ -17,8 +17,9 @@ export class CreditAccountsService {
   }
 
   /** Applies a credit account from the ERP (the ERP's record replaces ours). */
-  async applyCreditUpdated(account: CreditAccount): Promise<void> {
-    await this.accounts.upsert(
+  async applyCreditUpdated(account: CreditAccount, tx: EntityManager): Promise<void> {
+    await tx.upsert(
+      CreditAccountEntity,
       {
         customerId: account.customerId,
         creditLimit: account.creditLimit,

@@ -16,9 +16,9 @@ export class ApplyErpEventsListener implements OnModuleInit {
 
   onModuleInit(): void {
     this.intake.register('pricing-erp-intake', {
-      'erp.contract.changed.v1': (payload) => this.contracts.applyContractChanged(payload),
-      'erp.credit.updated.v1': (payload) => this.credit.applyCreditUpdated(payload),
-      'erp.product.changed.v1': (payload) => this.priceList.applyProductChanged(payload),
+      'erp.contract.changed.v1': (payload, _event, tx) => this.contracts.applyContractChanged(payload, tx),
+      'erp.credit.updated.v1': (payload, _event, tx) => this.credit.applyCreditUpdated(payload, tx),
+      'erp.product.changed.v1': (payload, _event, tx) => this.priceList.applyProductChanged(payload, tx),
     });
   }
 }

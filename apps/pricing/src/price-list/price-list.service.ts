@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Product } from '@ordex/contracts';
 import { byKeys } from '@ordex/platform';
-import { In, Repository } from 'typeorm';
+import { In, Repository, EntityManager } from 'typeorm';
 import { PriceListEntryEntity } from './price-list-entry.entity';
 
 @Injectable()
@@ -17,8 +17,9 @@ export class PriceListService {
   }
 
   /** Keeps the price-list fields of a product master record from the ERP. */
-  async applyProductChanged(product: Product): Promise<void> {
-    await this.entries.upsert(
+  async applyProductChanged(product: Product, tx: EntityManager): Promise<void> {
+    await tx.upsert(
+      PriceListEntryEntity,
       { sku: product.sku, family: product.family, listPrice: product.listPrice, unitCost: product.unitCost },
       ['sku'],
     );

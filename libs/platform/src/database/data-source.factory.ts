@@ -1,5 +1,6 @@
 import { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { ProcessedEvents1764201600000 } from './migrations/1764201600000-processed-events';
 
 export type EntityClass = new () => object;
 export type MigrationClass = new () => MigrationInterface;
@@ -23,7 +24,8 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataS
     type: 'postgres' as const,
     schema: options.schema,
     entities: options.entities,
-    migrations: options.migrations,
+    // The platform's own tables (processed events) come first, in every service's schema.
+    migrations: [ProcessedEvents1764201600000, ...options.migrations],
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
     migrationsRun: false,

@@ -1,7 +1,10 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
 import type { EventBus } from '../bus/event-bus';
-import { EVENT_BUS, SERVICE_LOGGER } from '../subgraph/tokens';
+import type { ServiceMetrics } from '../metrics/service-metrics';
+import { EVENT_BUS, SERVICE_LOGGER, SERVICE_METRICS } from '../subgraph/tokens';
 import { consumeErpEvents, ErpEventHandlers } from './erp-intake';
 
 /**
@@ -16,6 +19,8 @@ export class ErpIntake implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
+    @Inject(SERVICE_METRICS) private readonly metrics: ServiceMetrics,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** Registers handlers on a durable consumer shared by every instance of the service. */
@@ -25,7 +30,11 @@ export class ErpIntake implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     for (const { durable, handlers } of this.registrations) {
-      this.stops.push(await consumeErpEvents(this.bus, durable, handlers, this.logger));
+      const counted = (outcome: string, type: string) =>
+        this.metrics.eventsConsumed.inc({ consumer: durable, type, outcome });
+      this.stops.push(
+        await consumeErpEvents(this.bus, this.dataSource, durable, handlers, this.logger, counted),
+      );
     }
   }
 

@@ -8,35 +8,58 @@ import {
   isErpEventType,
 } from '@ordex/contracts';
 import type { Logger } from 'pino';
+import type { DataSource, EntityManager } from 'typeorm';
 import { runWithCorrelationId } from '../correlation/correlation';
 import { BusMessage, EventBus, PermanentEventError } from '../bus/event-bus';
+import { claimEvent } from './processed-event';
 import { EVENT_KEY_HEADER } from './publish-event';
 
+/**
+ * A handler applies one event's effect through `tx`, the transaction that also records the
+ * event as processed: the effect and the record commit together or not at all.
+ */
 export type ErpEventHandlers = {
   [K in ErpEventType]?: (
     payload: ErpEventPayloads[K],
     event: EventEnvelope<ErpEventPayloads[K]>,
+    tx: EntityManager,
   ) => Promise<void>;
 };
 
+export type ErpEventOutcome = 'applied' | 'duplicate';
+
 /**
  * Subscribes a service to the ERP subjects it has handlers for, on one durable consumer.
- * Each message is decoded, checked against its generated payload schema and handed to its
- * handler inside the event's correlation id; what cannot be read goes to the dead-letter
- * stream with the reason instead of being retried.
+ * Each message is decoded, checked against its generated payload schema and applied inside the
+ * event's correlation id, exactly once per consumer: the event id is claimed in the same
+ * transaction as the effect, so a redelivery or a re-send days later has no second effect.
+ * What cannot be read goes to the dead-letter stream with the reason instead of being retried.
  */
 export async function consumeErpEvents(
   bus: EventBus,
+  dataSource: DataSource,
   durable: string,
   handlers: ErpEventHandlers,
   logger: Logger,
+  onOutcome: (outcome: ErpEventOutcome, type: ErpEventType) => void = () => undefined,
 ): Promise<() => Promise<void>> {
   const subjects = Object.keys(handlers) as ErpEventType[];
   const handle = await bus.consume({ durable, subjects, orderedByKey: EVENT_KEY_HEADER }, async (message) => {
     const event = readErpEvent(message);
-    const handler = handlers[event.type] as (p: unknown, e: EventEnvelope<unknown>) => Promise<void>;
-    await runWithCorrelationId(event.correlationid, () => handler(event.data, event));
-    logger.debug({ eventId: event.id, type: event.type, subject: event.subject }, 'erp event applied');
+    const handler = handlers[event.type] as (
+      p: unknown,
+      e: EventEnvelope<unknown>,
+      tx: EntityManager,
+    ) => Promise<void>;
+    const outcome = await runWithCorrelationId(event.correlationid, () =>
+      dataSource.transaction(async (tx): Promise<ErpEventOutcome> => {
+        if (!(await claimEvent(tx, durable, event))) return 'duplicate';
+        await handler(event.data, event, tx);
+        return 'applied';
+      }),
+    );
+    onOutcome(outcome, event.type);
+    logger.debug({ eventId: event.id, type: event.type, subject: event.subject, outcome }, 'erp event');
   });
   return () => handle.stop();
 }

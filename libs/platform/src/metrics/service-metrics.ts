@@ -5,6 +5,7 @@ export class ServiceMetrics {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly graphqlOperations: Counter<'operation' | 'outcome'>;
+  readonly eventsConsumed: Counter<'consumer' | 'type' | 'outcome'>;
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -20,6 +21,12 @@ export class ServiceMetrics {
       name: 'ordex_graphql_operations_total',
       help: 'GraphQL operations by name and outcome',
       labelNames: ['operation', 'outcome'],
+      registers: [this.registry],
+    });
+    this.eventsConsumed = new Counter({
+      name: 'ordex_events_consumed_total',
+      help: 'Events a consumer took: applied, or recognised as already processed (duplicate)',
+      labelNames: ['consumer', 'type', 'outcome'],
       registers: [this.registry],
     });
   }
