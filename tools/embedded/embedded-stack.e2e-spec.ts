@@ -8,6 +8,7 @@ import {
   REFERENCE_ORDER_QUERY,
   ReferenceOrderResult,
 } from '@ordex/testing';
+import { DEMO_SIZES } from '@ordex/demo-data';
 import { EmbeddedStack, startEmbeddedStack } from './embedded-stack';
 
 jest.setTimeout(120_000);
@@ -56,6 +57,22 @@ describe('embedded mode', () => {
         status: 'ok',
         info: { database: { status: 'up' }, eventBus: { status: 'up', adapter: 'in-process' } },
       });
+    });
+
+    it('tells the other services about every order it mirrors, through the orders outbox', async () => {
+      const metricsUrl = stack.subgraphUrls.orders!.replace('/graphql', '/metrics');
+      const published = await eventually(async () => {
+        const line = (await (await fetch(metricsUrl)).text())
+          .split('\n')
+          .find((l) => l.startsWith('ordex_outbox_published_total'));
+        const count = Number(line?.split(' ').pop());
+        return count >= DEMO_SIZES.small.orders ? count : undefined;
+      });
+      expect(published).toBe(DEMO_SIZES.small.orders);
+      const ready = await (
+        await fetch(stack.subgraphUrls.orders!.replace('/graphql', '/health/ready'))
+      ).json();
+      expect(ready.info.outbox).toMatchObject({ status: 'up', backlog: 0, degraded: false });
     });
 
     it('carries the correlation id from the gateway request to the response', async () => {

@@ -7,6 +7,7 @@ export * from './graphql';
 export * from './health';
 export * from './logging';
 export * from './metrics';
+export * from './outbox';
 export * from './subgraph';
 export * from './tracing';
 export * from './gateway';

@@ -6,7 +6,8 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { OrderLineEntity } from './order-line.entity';
 import { OrderEntity } from './order.entity';
 
-export type ApplyOrderOutcome = 'applied' | 'stale';
+/** `received`: a first version; `changed`: a newer version replaced ours; `stale`: ignored. */
+export type ApplyOrderOutcome = 'received' | 'changed' | 'stale';
 
 @Injectable()
 export class OrdersService {
@@ -39,7 +40,7 @@ export class OrdersService {
    * ignored, so re-sends and out-of-order deliveries never overwrite newer data.
    */
   async applyOrderVersion(order: Order, tx: EntityManager): Promise<ApplyOrderOutcome> {
-    const written: { order_number: string }[] = await tx.query(
+    const written: { inserted: boolean }[] = await tx.query(
       `INSERT INTO "orders"."order"
            (order_number, erp_version, customer_id, ship_to_id, ordered_on, requested_date, currency, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -49,7 +50,7 @@ export class OrdersService {
            requested_date = EXCLUDED.requested_date, currency = EXCLUDED.currency,
            status = EXCLUDED.status, updated_at = now()
          WHERE "order".erp_version < EXCLUDED.erp_version
-         RETURNING order_number`,
+         RETURNING (xmax = 0) AS inserted`,
       [
         order.orderNumber,
         order.erpVersion,
@@ -75,6 +76,6 @@ export class OrdersService {
         })),
       );
     }
-    return 'applied';
+    return written[0].inserted ? 'received' : 'changed';
   }
 }

@@ -1,6 +1,7 @@
 import { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { ProcessedEvents1764201600000 } from './migrations/1764201600000-processed-events';
+import { Outbox1764201600001 } from './migrations/1764201600001-outbox';
 
 export type EntityClass = new () => object;
 export type MigrationClass = new () => MigrationInterface;
@@ -24,8 +25,8 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataS
     type: 'postgres' as const,
     schema: options.schema,
     entities: options.entities,
-    // The platform's own tables (processed events) come first, in every service's schema.
-    migrations: [ProcessedEvents1764201600000, ...options.migrations],
+    // The platform's own tables (processed events, outbox) come first, in every service's schema.
+    migrations: [ProcessedEvents1764201600000, Outbox1764201600001, ...options.migrations],
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
     migrationsRun: false,

@@ -6,6 +6,7 @@ export class ServiceMetrics {
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly graphqlOperations: Counter<'operation' | 'outcome'>;
   readonly eventsConsumed: Counter<'consumer' | 'type' | 'outcome'>;
+  readonly outboxPublished: Counter;
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -27,6 +28,11 @@ export class ServiceMetrics {
       name: 'ordex_events_consumed_total',
       help: 'Events a consumer took: applied, or recognised as already processed (duplicate)',
       labelNames: ['consumer', 'type', 'outcome'],
+      registers: [this.registry],
+    });
+    this.outboxPublished = new Counter({
+      name: 'ordex_outbox_published_total',
+      help: 'Events the outbox relay published',
       registers: [this.registry],
     });
   }

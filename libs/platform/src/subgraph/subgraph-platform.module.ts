@@ -11,6 +11,7 @@ import { CORRELATION_HEADER } from '../correlation/correlation';
 import { migrateServiceSchema, serviceDataSourceOptions } from '../database/data-source.factory';
 import { ErpIntake } from '../events/erp-intake.service';
 import { formatClientError } from '../graphql/format-error';
+import { OutboxRelayService } from '../outbox/outbox-relay.service';
 import { GraphQLRequestContext, LoaderRegistry } from '../graphql/loader-registry';
 import { HealthController } from '../health/health.controller';
 import { MetricsController } from '../metrics/metrics.controller';
@@ -100,8 +101,9 @@ export class SubgraphPlatformModule {
         { provide: SERVICE_METRICS, useValue: metrics },
         { provide: SERVICE_LOGGER, useValue: runtime.logger },
         ErpIntake,
+        OutboxRelayService,
       ],
-      exports: [EVENT_BUS, SERVICE_METRICS, SERVICE_LOGGER, ErpIntake],
+      exports: [EVENT_BUS, SERVICE_METRICS, SERVICE_LOGGER, ErpIntake, OutboxRelayService],
     };
   }
 }

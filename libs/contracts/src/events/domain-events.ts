@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import type { Order } from '../generated/canonical.generated';
+import { OrderSchema } from '../generated/canonical.zod.generated';
+
+/** Events ordex's own services publish (through their outboxes), with payload schema and key. */
+export interface DomainEventPayloads {
+  /** The first version of an ERP order is mirrored. */
+  'orders.order.received.v1': Order;
+  /** A newer ERP version of a mirrored order replaced the one held. */
+  'orders.order.changed.v1': Order;
+}
+
+export type DomainEventType = keyof DomainEventPayloads;
+
+export const DOMAIN_EVENTS: {
+  [K in DomainEventType]: {
+    schema: () => z.ZodType<DomainEventPayloads[K]>;
+    key: (p: DomainEventPayloads[K]) => string;
+  };
+} = {
+  'orders.order.received.v1': { schema: OrderSchema, key: (p) => p.orderNumber },
+  'orders.order.changed.v1': { schema: OrderSchema, key: (p) => p.orderNumber },
+};

@@ -1,0 +1,15 @@
+import type { EventEnvelope } from '@ordex/contracts';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Writes an event into the service's outbox inside the caller's transaction, so the event exists
+ * if and only if the state change it describes was committed. The relay publishes it later.
+ */
+export async function enqueueEvent(tx: EntityManager, event: EventEnvelope<unknown>): Promise<void> {
+  const schema = tx.connection.driver.schema ?? 'public';
+  await tx.query(
+    `INSERT INTO "${schema}"."outbox" (event_id, subject, key, envelope) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (event_id) DO NOTHING`,
+    [event.id, event.type, event.subject, JSON.stringify(event)],
+  );
+}
