@@ -1,7 +1,4 @@
 import { join } from 'node:path';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
-import { STREAMS } from '@ordex/contracts';
 import {
   createTestDatabase,
   eventually,
@@ -9,10 +6,11 @@ import {
   freePort,
   graphql,
   REFERENCE_ORDER_QUERY,
+  PrivateNats,
   ReferenceOrderResult,
-  requireNats,
   runScript,
   ServiceProcess,
+  startPrivateNats,
   startServiceProcess,
   TestDatabase,
 } from '@ordex/testing';
@@ -22,30 +20,24 @@ jest.setTimeout(180_000);
 
 /**
  * Production mode as deployed: one process per service, built by `npm run build`, on real
- * PostgreSQL and NATS JetStream, fed by ERP events published to NATS.
+ * PostgreSQL and NATS JetStream (a server of this suite's own, so ordex's stream names are free),
+ * fed by ERP events published to NATS.
  */
 const dist = join(__dirname, '../../dist');
 const mainOf = (app: string) => join(dist, 'apps', app, 'src', 'main.js');
 
-async function resetOrdexStreams(servers: string): Promise<void> {
-  const nc = await connect({ servers: servers.split(',') });
-  const jsm = await jetstreamManager(nc);
-  for (const name of [...STREAMS.map((s) => s.name), 'DLQ'])
-    await jsm.streams.delete(name).catch(() => undefined);
-  await nc.close();
-}
-
 describe('production mode (PostgreSQL + NATS JetStream, one process per service)', () => {
   let database: TestDatabase;
+  let nats: PrivateNats;
   let natsUrl: string;
   const services = new Map<string, ServiceProcess>();
   const readiness: Record<string, string> = {};
   let gatewayUrl: string;
 
   beforeAll(async () => {
-    natsUrl = await requireNats();
+    nats = await startPrivateNats();
+    natsUrl = nats.url;
     database = await createTestDatabase();
-    await resetOrdexStreams(natsUrl);
     const urls: Record<string, string> = {};
     await Promise.all(
       SUBGRAPH_NAMES.map(async (name) => {
@@ -76,7 +68,7 @@ describe('production mode (PostgreSQL + NATS JetStream, one process per service)
   afterAll(async () => {
     await Promise.all([...services.values()].map((s) => s.stop()));
     await database?.drop();
-    if (natsUrl) await resetOrdexStreams(natsUrl);
+    await nats?.dispose();
   });
 
   it('answers the federated reference-order query from data that arrived through NATS', async () => {

@@ -1,4 +1,5 @@
 export * from './graphql-client';
+export * from './private-nats';
 export * from './real-services';
 export * from './reference-order.expect';
 export * from './reference-order.query';
