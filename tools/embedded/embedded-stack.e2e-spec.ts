@@ -72,7 +72,11 @@ describe('embedded mode', () => {
       const ready = await (
         await fetch(stack.subgraphUrls.orders!.replace('/graphql', '/health/ready'))
       ).json();
-      expect((ready as { info: Record<string, unknown> }).info.outbox).toMatchObject({ status: 'up', backlog: 0, degraded: false });
+      expect((ready as { info: Record<string, unknown> }).info.outbox).toMatchObject({
+        status: 'up',
+        backlog: 0,
+        degraded: false,
+      });
     });
 
     it('carries the correlation id from the gateway request to the response', async () => {

@@ -1,13 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { STREAMS } from '@ordex/contracts';
+import { EventEnvelope, STREAMS } from '@ordex/contracts';
 import { buildDemoDistributor, DEMO_SIZES, demoErpEvents, DemoSizeName } from '@ordex/demo-data';
 import {
   createLogger,
+  DeadLetter,
   EmbeddedPostgres,
   InProcessBroker,
   InProcessBus,
+  PublishAck,
   publishEvent,
   RunningGateway,
   startGateway,
@@ -43,6 +45,15 @@ export interface EmbeddedStack {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** Demo events published by this start (0 when the data directory already had them). */
   demoEventsPublished: number;
+  /**
+   * Publishes an event as the ERP (or any producer) would, on the stack's in-process bus; a
+   * `msgId` other than the event id makes it a re-send the stream does not recognise.
+   */
+  publish(event: EventEnvelope<unknown>, msgId?: string): Promise<PublishAck>;
+  /** Resolves once every consumer has settled every event published so far. */
+  idle(): Promise<void>;
+  /** The dead-letter stream, oldest first. */
+  deadLetters(): Promise<DeadLetter[]>;
   stopSubgraph(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
 }
@@ -119,7 +130,18 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
     }
 
     const demoEventsPublished = await loadDemoOnce(options, broker, progress);
-    return { gatewayUrl: gateway?.url, subgraphUrls, demoEventsPublished, stopSubgraph, stop };
+    const producer = new InProcessBus(broker);
+    buses.push(producer);
+    return {
+      gatewayUrl: gateway?.url,
+      subgraphUrls,
+      demoEventsPublished,
+      publish: (event, msgId) => publishEvent(producer, event, msgId),
+      idle: () => broker.idle(),
+      deadLetters: () => producer.deadLetters(),
+      stopSubgraph,
+      stop,
+    };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

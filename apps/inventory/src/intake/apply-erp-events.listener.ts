@@ -6,7 +6,11 @@ import { ProductsService } from '../products/products.service';
 import { snapshotProblem } from '../stock/domain/stock-snapshot.util';
 import { StockService } from '../stock/stock.service';
 
-/** Keeps the product master, the distribution centres and the stock current from the ERP's events. */
+/**
+ * Keeps the product master, the distribution centres, stock (snapshots and movements) and inbound
+ * purchase orders current from the ERP's events. A movement for an unknown SKU or DC is
+ * dead-lettered with that reason, to be replayed once the master data has arrived.
+ */
 @Injectable()
 export class ApplyErpEventsListener implements OnModuleInit {
   constructor(
@@ -31,6 +35,13 @@ export class ApplyErpEventsListener implements OnModuleInit {
           );
         }
       },
+      'erp.stock.adjusted.v1': async (payload, _event, tx) => {
+        const outcome = await this.stock.applyAdjustment(payload, tx);
+        if (outcome === 'unknown-sku') throw new PermanentEventError(`unknown SKU ${payload.sku}`);
+        if (outcome === 'unknown-dc')
+          throw new PermanentEventError(`unknown distribution centre ${payload.dcCode}`);
+      },
+      'erp.purchase-order.eta-changed.v1': (payload, _event, tx) => this.stock.applyInboundEta(payload, tx),
     });
   }
 }

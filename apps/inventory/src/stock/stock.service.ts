@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { StockSnapshot } from '@ordex/contracts';
+import type { InboundPurchaseOrder, StockAdjusted, StockSnapshot } from '@ordex/contracts';
 import { groupByKeys } from '@ordex/platform';
 import { In, Repository, EntityManager } from 'typeorm';
+import { InboundPurchaseOrderEntity } from './inbound-purchase-order.entity';
 import { StockEntity } from './stock.entity';
 
 export type ApplySnapshotOutcome = 'applied' | 'stale';
+export type ApplyAdjustmentOutcome = 'applied' | 'unknown-sku' | 'unknown-dc';
 
 /** Rows per INSERT, well under PostgreSQL's 65,535 bind parameters for a DC with many SKUs. */
 const INSERT_CHUNK = 1000;
@@ -44,5 +46,37 @@ export class StockService {
       await tx.insert(StockEntity, rows.slice(i, i + INSERT_CHUNK));
     }
     return 'applied';
+  }
+
+  /**
+   * Applies a stock movement. Deltas are not idempotent by themselves: the intake applies each
+   * event once (its id is claimed in the same transaction). Stock never goes below zero.
+   */
+  async applyAdjustment(adjustment: StockAdjusted, tx: EntityManager): Promise<ApplyAdjustmentOutcome> {
+    const [known] = await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM "inventory"."product" WHERE sku = $1) AS sku,
+              EXISTS (SELECT 1 FROM "inventory"."distribution_center" WHERE code = $2) AS dc`,
+      [adjustment.sku, adjustment.dcCode],
+    );
+    if (!known.sku) return 'unknown-sku';
+    if (!known.dc) return 'unknown-dc';
+    await tx.query(
+      `INSERT INTO "inventory"."stock" (sku, dc_code, on_hand, allocated)
+       VALUES ($1, $2, GREATEST(0, $3::int), GREATEST(0, $4::int))
+       ON CONFLICT (sku, dc_code) DO UPDATE SET
+         on_hand = GREATEST(0, "stock".on_hand + $3::int),
+         allocated = GREATEST(0, "stock".allocated + $4::int)`,
+      [adjustment.sku, adjustment.dcCode, adjustment.onHandDelta, adjustment.allocatedDelta],
+    );
+    return 'applied';
+  }
+
+  /** Records a purchase order line's (new) expected arrival. */
+  async applyInboundEta(po: InboundPurchaseOrder, tx: EntityManager): Promise<void> {
+    await tx.upsert(
+      InboundPurchaseOrderEntity,
+      { id: po.id, sku: po.sku, dcCode: po.dcCode, quantity: po.quantity, eta: po.eta },
+      ['id'],
+    );
   }
 }

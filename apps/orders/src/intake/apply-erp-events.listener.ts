@@ -1,7 +1,8 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { createEvent } from '@ordex/contracts';
-import { enqueueEvent, ErpIntake, SERVICE_LOGGER } from '@ordex/platform';
+import { createEvent, DomainEventType, EventEnvelope, Order } from '@ordex/contracts';
+import { enqueueEvent, ErpIntake, PermanentEventError, SERVICE_LOGGER } from '@ordex/platform';
 import type { Logger } from 'pino';
+import type { EntityManager } from 'typeorm';
 import { CustomersService } from '../customers/customers.service';
 import { OrdersService } from '../orders/orders.service';
 
@@ -21,22 +22,41 @@ export class ApplyErpEventsListener implements OnModuleInit {
   onModuleInit(): void {
     this.intake.register('orders-erp-intake', {
       'erp.customer.changed.v1': (payload, _event, tx) => this.customers.applyCustomerChanged(payload, tx),
-      'erp.order.created.v1': async (payload, event, tx) => {
-        const outcome = await this.orders.applyOrderVersion(payload, tx);
-        if (outcome === 'stale') {
-          this.logger.info(
-            { eventId: event.id, orderNumber: payload.orderNumber },
-            'older order version ignored',
+      'erp.order.created.v1': (payload, event, tx) => this.mirrorVersion(payload, event, tx),
+      'erp.order.changed.v1': (payload, event, tx) => this.mirrorVersion(payload, event, tx),
+      'erp.order.cancelled.v1': async (payload, event, tx) => {
+        const outcome = await this.orders.applyCancellation(payload, tx);
+        if (outcome === 'unknown') throw new PermanentEventError(`unknown order ${payload.orderNumber}`);
+        if (outcome === 'cancelled') {
+          await enqueueEvent(
+            tx,
+            this.derived('orders.order.cancelled.v1', payload.orderNumber, payload, event),
           );
-          return;
         }
-        const mirrored = createEvent(`orders.order.${outcome}.v1`, payload.orderNumber, payload, {
-          source: 'ordex.orders',
-          correlationId: event.correlationid,
-          causationId: event.id,
-        });
-        await enqueueEvent(tx, mirrored);
       },
+    });
+  }
+
+  private async mirrorVersion(order: Order, event: EventEnvelope<Order>, tx: EntityManager): Promise<void> {
+    const outcome = await this.orders.applyOrderVersion(order, tx);
+    if (outcome === 'stale') {
+      this.logger.info({ eventId: event.id, orderNumber: order.orderNumber }, 'older order version ignored');
+      return;
+    }
+    await enqueueEvent(tx, this.derived(`orders.order.${outcome}.v1`, order.orderNumber, order, event));
+  }
+
+  /** An event of ours caused by an ERP event: same correlation, caused by it. */
+  private derived<T>(
+    type: DomainEventType,
+    key: string,
+    data: T,
+    cause: EventEnvelope<unknown>,
+  ): EventEnvelope<T> {
+    return createEvent(type, key, data, {
+      source: 'ordex.orders',
+      correlationId: cause.correlationid,
+      causationId: cause.id,
     });
   }
 }

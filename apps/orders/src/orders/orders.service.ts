@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Order } from '@ordex/contracts';
+import { Order, OrderCancelled, OrderStatus } from '@ordex/contracts';
 import { byKeys, groupByKeys } from '@ordex/platform';
 import { EntityManager, In, Repository } from 'typeorm';
 import { OrderLineEntity } from './order-line.entity';
@@ -77,5 +77,25 @@ export class OrdersService {
       );
     }
     return written[0].inserted ? 'received' : 'changed';
+  }
+
+  /**
+   * Cancels a mirrored order as of the ERP version that cancelled it; an older cancellation than
+   * the version held is ignored. `unknown` when ordex has never seen the order.
+   */
+  async applyCancellation(
+    cancel: OrderCancelled,
+    tx: EntityManager,
+  ): Promise<'cancelled' | 'stale' | 'unknown'> {
+    const [, updated] = await tx.query(
+      `UPDATE "orders"."order" SET status = $3, erp_version = $2, updated_at = now()
+       WHERE order_number = $1 AND erp_version < $2`,
+      [cancel.orderNumber, cancel.erpVersion, OrderStatus.CANCELLED],
+    );
+    if (updated > 0) return 'cancelled';
+    const held = await tx.query(`SELECT 1 FROM "orders"."order" WHERE order_number = $1`, [
+      cancel.orderNumber,
+    ]);
+    return held.length ? 'stale' : 'unknown';
   }
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Order } from '../generated/canonical.generated';
-import { OrderSchema } from '../generated/canonical.zod.generated';
+import type { Order, OrderCancelled } from '../generated/canonical.generated';
+import { OrderCancelledSchema, OrderSchema } from '../generated/canonical.zod.generated';
 
 /** Events ordex's own services publish (through their outboxes), with payload schema and key. */
 export interface DomainEventPayloads {
@@ -8,6 +8,8 @@ export interface DomainEventPayloads {
   'orders.order.received.v1': Order;
   /** A newer ERP version of a mirrored order replaced the one held. */
   'orders.order.changed.v1': Order;
+  /** The ERP cancelled a mirrored order. */
+  'orders.order.cancelled.v1': OrderCancelled;
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -20,4 +22,5 @@ export const DOMAIN_EVENTS: {
 } = {
   'orders.order.received.v1': { schema: OrderSchema, key: (p) => p.orderNumber },
   'orders.order.changed.v1': { schema: OrderSchema, key: (p) => p.orderNumber },
+  'orders.order.cancelled.v1': { schema: OrderCancelledSchema, key: (p) => p.orderNumber },
 };

@@ -2,6 +2,8 @@ import { createEvent, decodeEvent, encodeEvent, EventDecodeError } from './envel
 import { ERP_EVENTS } from './erp-events';
 import { EXCEPTION_CATEGORY_OWNER, ExceptionCategory, Team } from '../generated/canonical.generated';
 
+const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
 describe('event envelope', () => {
   it('round-trips a CloudEvent with correlation and causation ids', () => {
     const event = createEvent(
@@ -26,6 +28,13 @@ describe('event envelope', () => {
     expect(decoded.id).toBe(event.id);
   });
 
+  it('takes the event id as correlation id when the producer gave none', () => {
+    const decoded = decodeEvent(
+      json({ specversion: '1.0', id: 'e-1', source: 'erp', type: 't.a.b.v1', subject: 'k', data: {} }),
+    );
+    expect(decoded.correlationid).toBe('e-1');
+  });
+
   it.each([
     ['malformed JSON', new TextEncoder().encode('{"id":'), 'malformed JSON'],
     ['not an object', new TextEncoder().encode('[1,2]'), 'not a JSON object'],
@@ -40,6 +49,43 @@ describe('event envelope', () => {
       'subject',
     ],
     ['invalid UTF-8', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), 'malformed JSON'],
+    [
+      'missing id',
+      json({ specversion: '1.0', source: 'erp', type: 't', subject: 's' }),
+      'id must be a non-empty string',
+    ],
+    [
+      'numeric id',
+      json({ specversion: '1.0', id: 7, source: 'erp', type: 't', subject: 's' }),
+      'id must be a non-empty string',
+    ],
+    [
+      'missing specversion',
+      json({ id: 'x', source: 'erp', type: 't', subject: 's' }),
+      'specversion must be "1.0"',
+    ],
+    [
+      'specversion 2.0',
+      json({ specversion: '2.0', id: 'x', source: 'erp', type: 't', subject: 's' }),
+      'specversion must be "1.0"',
+    ],
+    [
+      'object correlation id',
+      json({ specversion: '1.0', id: 'x', source: 'erp', type: 't', subject: 's', correlationid: {} }),
+      'correlationid must be',
+    ],
+    [
+      'XML content',
+      json({
+        specversion: '1.0',
+        id: 'x',
+        source: 'erp',
+        type: 't',
+        subject: 's',
+        datacontenttype: 'text/xml',
+      }),
+      'datacontenttype',
+    ],
   ])('rejects %s with a reason', (_name, bytes, reason) => {
     expect(() => decodeEvent(bytes)).toThrow(EventDecodeError);
     expect(() => decodeEvent(bytes)).toThrow(reason);
@@ -67,7 +113,13 @@ describe('canonical contracts', () => {
     };
     expect(spec.schema().safeParse(good).success).toBe(true);
     expect(spec.key(good as never)).toBe('SO-1');
-    const bad = spec.schema().safeParse({ ...good, requestedDate: '01/12/2026' });
-    expect(bad.success).toBe(false);
+    for (const broken of [
+      { ...good, requestedDate: '01/12/2026' },
+      { ...good, requestedDate: '2026-02-30' },
+      { ...good, erpVersion: 2 ** 31 },
+      { ...good, currency: 'EU\u0000R' },
+    ]) {
+      expect(spec.schema().safeParse(broken).success).toBe(false);
+    }
   });
 });

@@ -72,9 +72,26 @@ export function decodeEvent(bytes: Uint8Array): EventEnvelope<unknown> {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new EventDecodeError('malformed envelope: not a JSON object');
   }
+  const attributes = json as Record<string, unknown>;
+  // The CloudEvents SDK fills in a missing id or specversion instead of refusing the message;
+  // an event without its own id could not be recognised when it arrives again.
+  if (attributes.specversion !== '1.0')
+    throw new EventDecodeError('invalid CloudEvent: specversion must be "1.0"');
+  for (const name of ['id', 'source', 'type', 'subject'] as const) {
+    if (typeof attributes[name] !== 'string' || attributes[name] === '') {
+      throw new EventDecodeError(`invalid CloudEvent: ${name} must be a non-empty string`);
+    }
+  }
+  for (const name of ['correlationid', 'causationid'] as const) {
+    if (attributes[name] !== undefined && (typeof attributes[name] !== 'string' || attributes[name] === '')) {
+      throw new EventDecodeError(`invalid CloudEvent: ${name} must be a non-empty string`);
+    }
+  }
+  if (attributes.datacontenttype !== undefined && attributes.datacontenttype !== 'application/json') {
+    throw new EventDecodeError('invalid CloudEvent: datacontenttype must be application/json');
+  }
   try {
-    const event = new CloudEvent(json as Record<string, unknown>, true);
-    if (!event.subject) throw new Error('subject (the business key) is required');
+    const event = new CloudEvent({ correlationid: attributes.id, ...attributes }, true);
     return event.toJSON() as unknown as EventEnvelope<unknown>;
   } catch (error) {
     const detail = (error as { errors?: unknown }).errors;

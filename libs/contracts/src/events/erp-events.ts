@@ -1,35 +1,51 @@
 import type { z } from 'zod';
 import type {
   Carrier,
+  CarrierCapacity,
+  CommandAcknowledgement,
   Contract,
   CreditAccount,
   CustomerChanged,
   DistributionCenter,
+  InboundPurchaseOrder,
   Order,
+  OrderCancelled,
   Product,
+  StockAdjusted,
   StockSnapshot,
 } from '../generated/canonical.generated';
 import {
+  CarrierCapacitySchema,
   CarrierSchema,
+  CommandAcknowledgementSchema,
   ContractSchema,
   CreditAccountSchema,
   CustomerChangedSchema,
   DistributionCenterSchema,
+  InboundPurchaseOrderSchema,
+  OrderCancelledSchema,
   OrderSchema,
   ProductSchema,
+  StockAdjustedSchema,
   StockSnapshotSchema,
 } from '../generated/canonical.zod.generated';
 
-/** The ERP intake contract: each inbound subject, its payload type and its business key. */
+/** The ERP intake contract (docs/events.md): each inbound subject, its payload and business key. */
 export interface ErpEventPayloads {
+  'erp.order.created.v1': Order;
+  'erp.order.changed.v1': Order;
+  'erp.order.cancelled.v1': OrderCancelled;
   'erp.customer.changed.v1': CustomerChanged;
   'erp.credit.updated.v1': CreditAccount;
   'erp.product.changed.v1': Product;
   'erp.dc.changed.v1': DistributionCenter;
   'erp.stock.snapshot.v1': StockSnapshot;
+  'erp.stock.adjusted.v1': StockAdjusted;
+  'erp.purchase-order.eta-changed.v1': InboundPurchaseOrder;
   'erp.contract.changed.v1': Contract;
   'erp.carrier.changed.v1': Carrier;
-  'erp.order.created.v1': Order;
+  'erp.carrier.capacity-changed.v1': CarrierCapacity;
+  'erp.command.acknowledged.v1': CommandAcknowledgement;
 }
 
 export type ErpEventType = keyof ErpEventPayloads;
@@ -40,14 +56,26 @@ interface ErpEventSpec<T> {
 }
 
 export const ERP_EVENTS: { [K in ErpEventType]: ErpEventSpec<ErpEventPayloads[K]> } = {
+  'erp.order.created.v1': { schema: OrderSchema, key: (p) => p.orderNumber },
+  'erp.order.changed.v1': { schema: OrderSchema, key: (p) => p.orderNumber },
+  'erp.order.cancelled.v1': { schema: OrderCancelledSchema, key: (p) => p.orderNumber },
   'erp.customer.changed.v1': { schema: CustomerChangedSchema, key: (p) => p.customer.id },
   'erp.credit.updated.v1': { schema: CreditAccountSchema, key: (p) => p.customerId },
   'erp.product.changed.v1': { schema: ProductSchema, key: (p) => p.sku },
   'erp.dc.changed.v1': { schema: DistributionCenterSchema, key: (p) => p.code },
   'erp.stock.snapshot.v1': { schema: StockSnapshotSchema, key: (p) => p.dcCode },
+  'erp.stock.adjusted.v1': { schema: StockAdjustedSchema, key: (p) => p.dcCode },
+  'erp.purchase-order.eta-changed.v1': { schema: InboundPurchaseOrderSchema, key: (p) => p.id },
   'erp.contract.changed.v1': { schema: ContractSchema, key: (p) => p.id },
   'erp.carrier.changed.v1': { schema: CarrierSchema, key: (p) => p.code },
-  'erp.order.created.v1': { schema: OrderSchema, key: (p) => p.orderNumber },
+  'erp.carrier.capacity-changed.v1': {
+    schema: CarrierCapacitySchema,
+    key: (p) => `${p.carrierCode}|${p.dcCode}`,
+  },
+  'erp.command.acknowledged.v1': {
+    schema: CommandAcknowledgementSchema,
+    key: (p) => p.orderNumber ?? p.commandId,
+  },
 };
 
 export function isErpEventType(type: string): type is ErpEventType {

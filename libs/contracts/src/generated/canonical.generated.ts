@@ -21,12 +21,39 @@ export type Carrier = {
   name: Scalars['String']['output'];
 };
 
+/** erp.carrier.capacity-changed.v1: what a carrier can take from a DC on a ship date. */
+export type CarrierCapacity = {
+  __typename?: 'CarrierCapacity';
+  bookedKg: Scalars['Float']['output'];
+  capacityKg: Scalars['Float']['output'];
+  carrierCode: Scalars['ID']['output'];
+  dcCode: Scalars['ID']['output'];
+  shipDate: Scalars['Date']['output'];
+};
+
 export enum CaseStatus {
   AWAITING_APPROVAL = 'AWAITING_APPROVAL',
   CLOSED = 'CLOSED',
   IN_PROGRESS = 'IN_PROGRESS',
   OPEN = 'OPEN',
   RESOLVED = 'RESOLVED'
+}
+
+/** erp.command.acknowledged.v1: the ERP's answer to a command ordex sent (hold, release, re-source…). */
+export type CommandAcknowledgement = {
+  __typename?: 'CommandAcknowledgement';
+  acknowledgedAt: Scalars['DateTime']['output'];
+  commandId: Scalars['ID']['output'];
+  commandType: Scalars['String']['output'];
+  erpVersion?: Maybe<Scalars['Int']['output']>;
+  orderNumber?: Maybe<Scalars['ID']['output']>;
+  outcome: CommandOutcome;
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+export enum CommandOutcome {
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED'
 }
 
 export type Contract = {
@@ -104,6 +131,16 @@ export enum ExceptionCategory {
   STOCK_SHORTAGE = 'STOCK_SHORTAGE'
 }
 
+/** An open purchase order line from a supplier, expected at a DC. */
+export type InboundPurchaseOrder = {
+  __typename?: 'InboundPurchaseOrder';
+  dcCode: Scalars['ID']['output'];
+  eta: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  quantity: Scalars['Int']['output'];
+  sku: Scalars['ID']['output'];
+};
+
 export type Order = {
   __typename?: 'Order';
   currency: Scalars['String']['output'];
@@ -116,6 +153,15 @@ export type Order = {
   requestedDate: Scalars['Date']['output'];
   shipToId?: Maybe<Scalars['ID']['output']>;
   status: OrderStatus;
+};
+
+/** erp.order.cancelled.v1: the ERP cancelled an order, as of this ERP version. */
+export type OrderCancelled = {
+  __typename?: 'OrderCancelled';
+  cancelledAt: Scalars['DateTime']['output'];
+  erpVersion: Scalars['Int']['output'];
+  orderNumber: Scalars['ID']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
 };
 
 export type OrderLine = {
@@ -161,6 +207,17 @@ export type ShipTo = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   region: Region;
+};
+
+/** erp.stock.adjusted.v1: a stock movement at one DC (positive in, negative out). */
+export type StockAdjusted = {
+  __typename?: 'StockAdjusted';
+  adjustedAt: Scalars['DateTime']['output'];
+  allocatedDelta: Scalars['Int']['output'];
+  dcCode: Scalars['ID']['output'];
+  onHandDelta: Scalars['Int']['output'];
+  reason: Scalars['String']['output'];
+  sku: Scalars['ID']['output'];
 };
 
 export type StockLevel = {

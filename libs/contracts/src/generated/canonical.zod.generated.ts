@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { CaseStatus, CustomerSegment, CustomerTier, ExceptionCategory, OrderStatus, Region, Team, UnitOfMeasure } from './canonical.generated'
-import type { Carrier, Contract, CreditAccount, Customer, CustomerChanged, DistributionCenter, Order, OrderLine, Product, ShipTo, StockLevel, StockSnapshot } from './canonical.generated'
+import { CaseStatus, CommandOutcome, CustomerSegment, CustomerTier, ExceptionCategory, OrderStatus, Region, Team, UnitOfMeasure } from './canonical.generated'
+import type { Carrier, CarrierCapacity, CommandAcknowledgement, Contract, CreditAccount, Customer, CustomerChanged, DistributionCenter, InboundPurchaseOrder, Order, OrderCancelled, OrderLine, Product, ShipTo, StockAdjusted, StockLevel, StockSnapshot } from './canonical.generated'
 
 type Properties<T> = Required<{
   [K in keyof T]: z.ZodType<T[K]>;
@@ -13,6 +13,8 @@ export const isDefinedNonNullAny = (v: any): v is definedNonNullAny => v !== und
 export const definedNonNullAnySchema = z.any().refine((v) => isDefinedNonNullAny(v));
 
 export const CaseStatusSchema: z.ZodType<CaseStatus> = z.nativeEnum(CaseStatus);
+
+export const CommandOutcomeSchema: z.ZodType<CommandOutcome> = z.nativeEnum(CommandOutcome);
 
 export const CustomerSegmentSchema: z.ZodType<CustomerSegment> = z.nativeEnum(CustomerSegment);
 
@@ -32,7 +34,31 @@ export function CarrierSchema(): z.ZodObject<Properties<Carrier>> {
   return z.object({
     __typename: z.literal('Carrier').optional(),
     code: z.string().min(1),
-    name: z.string()
+    name: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters')
+  })
+}
+
+export function CarrierCapacitySchema(): z.ZodObject<Properties<CarrierCapacity>> {
+  return z.object({
+    __typename: z.literal('CarrierCapacity').optional(),
+    bookedKg: z.number(),
+    capacityKg: z.number(),
+    carrierCode: z.string().min(1),
+    dcCode: z.string().min(1),
+    shipDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), 'must be a real calendar date')
+  })
+}
+
+export function CommandAcknowledgementSchema(): z.ZodObject<Properties<CommandAcknowledgement>> {
+  return z.object({
+    __typename: z.literal('CommandAcknowledgement').optional(),
+    acknowledgedAt: z.string().datetime({ offset: true }),
+    commandId: z.string().min(1),
+    commandType: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
+    erpVersion: z.number().int().min(-2147483648).max(2147483647).nullish(),
+    orderNumber: z.string().min(1).nullish(),
+    outcome: CommandOutcomeSchema,
+    reason: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters').nullish()
   })
 }
 
@@ -40,14 +66,14 @@ export function ContractSchema(): z.ZodObject<Properties<Contract>> {
   return z.object({
     __typename: z.literal('Contract').optional(),
     customerId: z.string().min(1),
-    family: z.string().nullish(),
+    family: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters').nullish(),
     id: z.string().min(1),
     marginFloorPct: z.number(),
     price: z.number(),
     sku: z.string().min(1).nullish(),
     tolerancePct: z.number(),
-    validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
-    validTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+    validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), 'must be a real calendar date'),
+    validTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), 'must be a real calendar date')
   })
 }
 
@@ -57,7 +83,7 @@ export function CreditAccountSchema(): z.ZodObject<Properties<CreditAccount>> {
     creditLimit: z.number(),
     customerId: z.string().min(1),
     openReceivables: z.number(),
-    overdueDays: z.number().int()
+    overdueDays: z.number().int().min(-2147483648).max(2147483647)
   })
 }
 
@@ -65,8 +91,8 @@ export function CustomerSchema(): z.ZodObject<Properties<Customer>> {
   return z.object({
     __typename: z.literal('Customer').optional(),
     id: z.string().min(1),
-    name: z.string(),
-    paymentTermsDays: z.number().int(),
+    name: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
+    paymentTermsDays: z.number().int().min(-2147483648).max(2147483647),
     segment: CustomerSegmentSchema,
     tier: CustomerTierSchema
   })
@@ -84,31 +110,52 @@ export function DistributionCenterSchema(): z.ZodObject<Properties<DistributionC
   return z.object({
     __typename: z.literal('DistributionCenter').optional(),
     code: z.string().min(1),
-    name: z.string(),
+    name: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
     region: RegionSchema
+  })
+}
+
+export function InboundPurchaseOrderSchema(): z.ZodObject<Properties<InboundPurchaseOrder>> {
+  return z.object({
+    __typename: z.literal('InboundPurchaseOrder').optional(),
+    dcCode: z.string().min(1),
+    eta: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), 'must be a real calendar date'),
+    id: z.string().min(1),
+    quantity: z.number().int().min(-2147483648).max(2147483647),
+    sku: z.string().min(1)
   })
 }
 
 export function OrderSchema(): z.ZodObject<Properties<Order>> {
   return z.object({
     __typename: z.literal('Order').optional(),
-    currency: z.string(),
+    currency: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
     customerId: z.string().min(1),
-    erpVersion: z.number().int(),
+    erpVersion: z.number().int().min(-2147483648).max(2147483647),
     lines: z.array(z.lazy(() => OrderLineSchema())),
     orderNumber: z.string().min(1),
-    orderedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
-    requestedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+    orderedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), 'must be a real calendar date'),
+    requestedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), 'must be a real calendar date'),
     shipToId: z.string().min(1).nullish(),
     status: OrderStatusSchema
+  })
+}
+
+export function OrderCancelledSchema(): z.ZodObject<Properties<OrderCancelled>> {
+  return z.object({
+    __typename: z.literal('OrderCancelled').optional(),
+    cancelledAt: z.string().datetime({ offset: true }),
+    erpVersion: z.number().int().min(-2147483648).max(2147483647),
+    orderNumber: z.string().min(1),
+    reason: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters').nullish()
   })
 }
 
 export function OrderLineSchema(): z.ZodObject<Properties<OrderLine>> {
   return z.object({
     __typename: z.literal('OrderLine').optional(),
-    lineNo: z.number().int(),
-    quantity: z.number().int(),
+    lineNo: z.number().int().min(-2147483648).max(2147483647),
+    quantity: z.number().int().min(-2147483648).max(2147483647),
     sku: z.string().min(1),
     unitPrice: z.number()
   })
@@ -117,9 +164,9 @@ export function OrderLineSchema(): z.ZodObject<Properties<OrderLine>> {
 export function ProductSchema(): z.ZodObject<Properties<Product>> {
   return z.object({
     __typename: z.literal('Product').optional(),
-    family: z.string(),
+    family: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
     listPrice: z.number(),
-    name: z.string(),
+    name: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
     sku: z.string().min(1),
     substitutes: z.array(z.string().min(1)),
     unitCost: z.number(),
@@ -133,17 +180,29 @@ export function ShipToSchema(): z.ZodObject<Properties<ShipTo>> {
     __typename: z.literal('ShipTo').optional(),
     customerId: z.string().min(1),
     id: z.string().min(1),
-    name: z.string(),
+    name: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
     region: RegionSchema
+  })
+}
+
+export function StockAdjustedSchema(): z.ZodObject<Properties<StockAdjusted>> {
+  return z.object({
+    __typename: z.literal('StockAdjusted').optional(),
+    adjustedAt: z.string().datetime({ offset: true }),
+    allocatedDelta: z.number().int().min(-2147483648).max(2147483647),
+    dcCode: z.string().min(1),
+    onHandDelta: z.number().int().min(-2147483648).max(2147483647),
+    reason: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
+    sku: z.string().min(1)
   })
 }
 
 export function StockLevelSchema(): z.ZodObject<Properties<StockLevel>> {
   return z.object({
     __typename: z.literal('StockLevel').optional(),
-    allocated: z.number().int(),
+    allocated: z.number().int().min(-2147483648).max(2147483647),
     dcCode: z.string().min(1),
-    onHand: z.number().int(),
+    onHand: z.number().int().min(-2147483648).max(2147483647),
     sku: z.string().min(1)
   })
 }
