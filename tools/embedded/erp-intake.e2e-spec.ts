@@ -1,6 +1,6 @@
 import { createEvent, ErpEventPayloads, ErpEventType, OrderStatus } from '@ordex/contracts';
 import { buildDemoDistributor, DEMO_SIZES } from '@ordex/demo-data';
-import { graphql } from '@ordex/testing';
+import { eventually, graphql } from '@ordex/testing';
 import { EmbeddedStack, startEmbeddedStack } from './embedded-stack';
 
 jest.setTimeout(120_000);
@@ -137,5 +137,83 @@ describe('ERP intake events', () => {
       '{ capacity(dcCode: "DC-NORTH", shipDate: "2026-12-02") { carrierCode remainingKg } }',
     );
     expect(capacity).toEqual([{ carrierCode: 'CAR-SWIFT', remainingKg: 0 }]);
+  });
+
+  describe('through the GraphQL intake (partners without NATS)', () => {
+    const submit = (events: Record<string, unknown>[]) =>
+      graphql<{
+        submitErpEvents: {
+          id: string;
+          accepted: boolean;
+          duplicate: boolean;
+          rejection: { code: string; message: string } | null;
+        }[];
+      }>(
+        stack.gatewayUrl!,
+        'mutation Submit($events: [ErpEventInput!]!) { submitErpEvents(events: $events) { id accepted duplicate rejection { code message } } }',
+        { events },
+      );
+    const newOrder = {
+      ...reference,
+      orderNumber: 'SO-5000',
+      lines: [{ lineNo: 1, sku: 'SKU-00003', quantity: 12, unitPrice: 10.5 }],
+    };
+    const input = (id: string, data: unknown, type = 'erp.order.created.v1') => ({
+      id,
+      type,
+      subject: 'SO-5000',
+      source: 'partner-edi',
+      data: JSON.stringify(data),
+    });
+
+    it('applies valid events, rejects invalid ones with the same reasons as the NATS intake, and recognises a re-submission', async () => {
+      const first = await submit([
+        input('edi-1', newOrder),
+        input('edi-2', {
+          ...newOrder,
+          lines: [{ lineNo: 1, sku: 'SKU-00003', quantity: 1.5, unitPrice: 10.5 }],
+        }),
+        input('edi-3', newOrder, 'erp.order.teleported.v1'),
+      ]);
+      expect(first.errors).toBeUndefined();
+      expect(first.data!.submitErpEvents).toEqual([
+        { id: 'edi-1', accepted: true, duplicate: false, rejection: null },
+        {
+          id: 'edi-2',
+          accepted: false,
+          duplicate: false,
+          rejection: {
+            code: 'INVALID_EVENT',
+            message: expect.stringMatching(/^invalid erp\.order\.created\.v1 payload: lines\.0\.quantity: /),
+          },
+        },
+        {
+          id: 'edi-3',
+          accepted: false,
+          duplicate: false,
+          rejection: { code: 'INVALID_EVENT', message: 'unknown event type erp.order.teleported.v1' },
+        },
+      ]);
+      const again = await submit([input('edi-1', newOrder)]);
+      expect(again.data!.submitErpEvents).toEqual([
+        { id: 'edi-1', accepted: false, duplicate: true, rejection: null },
+      ]);
+
+      const order = await eventually(async () => {
+        const r = await graphql<{ order: { lines: { sku: string; quantity: number }[] } | null }>(
+          stack.gatewayUrl!,
+          '{ order(orderNumber: "SO-5000") { lines { sku quantity } } }',
+        );
+        return r.data?.order ?? undefined;
+      });
+      expect(order.lines).toEqual([{ sku: 'SKU-00003', quantity: 12 }]);
+    });
+
+    it('refuses an empty or oversized submission with a typed error', async () => {
+      const empty = await submit([]);
+      expect(empty.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+      const tooMany = await submit(Array.from({ length: 501 }, (_, i) => input(`bulk-${i}`, newOrder)));
+      expect(tooMany.errors?.[0].message).toBe('submit between 1 and 500 events (got 501)');
+    });
   });
 });

@@ -62,16 +62,16 @@ export async function startServiceProcess(
 }
 
 /**
- * Runs a built script to completion and returns its exit code and output. With `isolated`, the
- * script sees only `env` (plus PATH), not the test runner's environment.
+ * Runs a built script (with `args`) to completion and returns its exit code and output. With
+ * `isolated`, the script sees only `env` (plus PATH), not the test runner's environment.
  */
 export function runScript(
   script: string,
   env: Record<string, string>,
-  { isolated = false, timeoutMs = 60_000 } = {},
+  { isolated = false, timeoutMs = 60_000, args = [] as string[] } = {},
 ) {
   const base = isolated ? { PATH: process.env.PATH ?? '' } : process.env;
-  const result = spawnSync(process.execPath, [script], {
+  const result = spawnSync(process.execPath, [script, ...args], {
     env: { ...base, ...env },
     encoding: 'utf8',
     timeout: timeoutMs,

@@ -31,7 +31,8 @@ export const commonConfigSchema = z.object({
 /** Settings of a subgraph service. Without DATABASE_URL / NATS_URL it runs on the embedded parts. */
 export const subgraphConfigSchema = commonConfigSchema.extend({
   DATABASE_URL: urlWithProtocol(['postgres', 'postgresql']).optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // One connection holds the migration lock while the migrations run on another.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2, 'must be at least 2').max(200).default(10),
   NATS_URL: z
     .string()
     .regex(/^nats:\/\/[^\s,]+(,nats:\/\/[^\s,]+)*$/, 'must be one or more nats:// URLs separated by commas')

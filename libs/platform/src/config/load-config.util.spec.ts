@@ -18,6 +18,7 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL', 'postgres://'],
     [{ NATS_URL: 'http://localhost:4222' }, 'NATS_URL', 'nats://'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', '"loud"'],
+    [{ DATABASE_POOL_SIZE: '1' }, 'DATABASE_POOL_SIZE', 'at least 2'],
     [{ OTEL_ENABLED: 'maybe' }, 'OTEL_ENABLED', 'true or false'],
   ])('rejects %j with one line naming the setting', (env, key, hint) => {
     let error: unknown;

@@ -10,7 +10,7 @@ import {
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { runWithCorrelationId } from '../correlation/correlation';
-import { BusMessage, EventBus, PermanentEventError } from '../bus/event-bus';
+import { EventBus, PermanentEventError } from '../bus/event-bus';
 import { claimEvent } from './processed-event';
 import { EVENT_KEY_HEADER } from './publish-event';
 
@@ -45,7 +45,7 @@ export async function consumeErpEvents(
 ): Promise<() => Promise<void>> {
   const subjects = Object.keys(handlers) as ErpEventType[];
   const handle = await bus.consume({ durable, subjects, orderedByKey: EVENT_KEY_HEADER }, async (message) => {
-    const event = readErpEvent(message);
+    const event = readErpEvent(message.data, message.subject);
     const handler = handlers[event.type] as (
       p: unknown,
       e: EventEnvelope<unknown>,
@@ -64,18 +64,24 @@ export async function consumeErpEvents(
   return () => handle.stop();
 }
 
-function readErpEvent(
-  message: BusMessage,
+/**
+ * Reads an ERP event as every entry point must (the NATS intake and the GraphQL intake alike):
+ * a CloudEvents envelope whose type is in the ERP catalogue and matches `subject`, with a payload
+ * that passes its generated schema. Anything else is a PermanentEventError naming the problem.
+ */
+export function readErpEvent(
+  data: Uint8Array,
+  subject: string,
 ): EventEnvelope<ErpEventPayloads[ErpEventType]> & { type: ErpEventType } {
   let event: EventEnvelope<unknown>;
   try {
-    event = decodeEvent(message.data);
+    event = decodeEvent(data);
   } catch (error) {
     throw new PermanentEventError(error instanceof EventDecodeError ? error.message : String(error));
   }
   if (!isErpEventType(event.type)) throw new PermanentEventError(`unknown event type ${event.type}`);
-  if (event.type !== message.subject) {
-    throw new PermanentEventError(`event type ${event.type} does not match subject ${message.subject}`);
+  if (event.type !== subject) {
+    throw new PermanentEventError(`event type ${event.type} does not match subject ${subject}`);
   }
   const parsed = ERP_EVENTS[event.type].schema().safeParse(event.data);
   if (!parsed.success) {
