@@ -55,19 +55,25 @@ interface ErpEventSpec<T> {
   key: (payload: T) => string;
 }
 
+/** Builds a generated schema on first use and keeps it: schemas are checked on every event. */
+function once<T>(build: () => z.ZodType<T>): () => z.ZodType<T> {
+  let schema: z.ZodType<T> | undefined;
+  return () => (schema ??= build());
+}
+
 export const ERP_EVENTS: { [K in ErpEventType]: ErpEventSpec<ErpEventPayloads[K]> } = {
-  'erp.order.created.v1': { schema: OrderSchema, key: (p) => p.orderNumber },
-  'erp.order.changed.v1': { schema: OrderSchema, key: (p) => p.orderNumber },
-  'erp.order.cancelled.v1': { schema: OrderCancelledSchema, key: (p) => p.orderNumber },
-  'erp.customer.changed.v1': { schema: CustomerChangedSchema, key: (p) => p.customer.id },
-  'erp.credit.updated.v1': { schema: CreditAccountSchema, key: (p) => p.customerId },
-  'erp.product.changed.v1': { schema: ProductSchema, key: (p) => p.sku },
-  'erp.dc.changed.v1': { schema: DistributionCenterSchema, key: (p) => p.code },
-  'erp.stock.snapshot.v1': { schema: StockSnapshotSchema, key: (p) => p.dcCode },
-  'erp.stock.adjusted.v1': { schema: StockAdjustedSchema, key: (p) => p.dcCode },
-  'erp.purchase-order.eta-changed.v1': { schema: InboundPurchaseOrderSchema, key: (p) => p.id },
-  'erp.contract.changed.v1': { schema: ContractSchema, key: (p) => p.id },
-  'erp.carrier.changed.v1': { schema: CarrierSchema, key: (p) => p.code },
+  'erp.order.created.v1': { schema: once(OrderSchema), key: (p) => p.orderNumber },
+  'erp.order.changed.v1': { schema: once(OrderSchema), key: (p) => p.orderNumber },
+  'erp.order.cancelled.v1': { schema: once(OrderCancelledSchema), key: (p) => p.orderNumber },
+  'erp.customer.changed.v1': { schema: once(CustomerChangedSchema), key: (p) => p.customer.id },
+  'erp.credit.updated.v1': { schema: once(CreditAccountSchema), key: (p) => p.customerId },
+  'erp.product.changed.v1': { schema: once(ProductSchema), key: (p) => p.sku },
+  'erp.dc.changed.v1': { schema: once(DistributionCenterSchema), key: (p) => p.code },
+  'erp.stock.snapshot.v1': { schema: once(StockSnapshotSchema), key: (p) => p.dcCode },
+  'erp.stock.adjusted.v1': { schema: once(StockAdjustedSchema), key: (p) => p.dcCode },
+  'erp.purchase-order.eta-changed.v1': { schema: once(InboundPurchaseOrderSchema), key: (p) => p.id },
+  'erp.contract.changed.v1': { schema: once(ContractSchema), key: (p) => p.id },
+  'erp.carrier.changed.v1': { schema: once(CarrierSchema), key: (p) => p.code },
   'erp.carrier.capacity-changed.v1': {
     schema: CarrierCapacitySchema,
     key: (p) => `${p.carrierCode}|${p.dcCode}`,

@@ -72,20 +72,18 @@ export class OutboxRelay {
         `SELECT seq, envelope FROM "${this.schema}"."outbox" WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
         [this.batchSize],
       );
-      const done: string[] = [];
+      // Published pipelined, in order on one connection; only the unbroken prefix of acknowledged
+      // rows counts as published, the rest is published again (same message ids) next time.
+      const outcomes = await Promise.allSettled(rows.map((row) => publishEvent(this.bus, row.envelope)));
+      const firstFailure = outcomes.findIndex((o) => o.status === 'rejected');
+      const done = rows.slice(0, firstFailure === -1 ? rows.length : firstFailure).map((row) => row.seq);
       let failure: Error | undefined;
-      for (const row of rows) {
-        try {
-          await publishEvent(this.bus, row.envelope);
-          done.push(row.seq);
-        } catch (error) {
-          failure = error as Error;
-          await tx.query(
-            `UPDATE "${this.schema}"."outbox" SET attempts = attempts + 1, last_error = $2 WHERE seq = $1`,
-            [row.seq, failure.message],
-          );
-          break;
-        }
+      if (firstFailure !== -1) {
+        failure = (outcomes[firstFailure] as PromiseRejectedResult).reason as Error;
+        await tx.query(
+          `UPDATE "${this.schema}"."outbox" SET attempts = attempts + 1, last_error = $2 WHERE seq = $1`,
+          [rows[firstFailure].seq, failure.message],
+        );
       }
       if (done.length) {
         await tx.query(
