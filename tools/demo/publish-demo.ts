@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const bus = await JetStreamBus.connect({
     servers,
     name: 'ordex-demo-loader',
+    failIfUnreachable: true,
     streams: STREAMS.map((s) => ({ name: s.name, subjects: [...s.subjects] })),
     logger: createLogger('demo-loader', 'warn'),
   });

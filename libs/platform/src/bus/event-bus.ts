@@ -97,4 +97,4 @@ export class PermanentEventError extends Error {
 }
 
 export const DEAD_LETTER_SUBJECT_PREFIX = 'dlq';
-export const BUS_DEFAULTS = { maxDeliver: 5, backoffMs: [250, 1000, 5000], ackWaitMs: 30_000 } as const;
+export const BUS_DEFAULTS = { maxDeliver: 5, backoffMs: [250, 1000, 5000], ackWaitMs: 10_000 } as const;

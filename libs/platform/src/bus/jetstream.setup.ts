@@ -41,6 +41,8 @@ export async function groupByStream(
   const groups = new Map<string, string[]>();
   for (const subject of subjects) {
     const stream = await jsm.streams.find(subject).catch((error: unknown) => {
+      // Only the server's answer says something about the filter; a timeout says NATS is away.
+      if (!(error instanceof JetStreamApiError)) throw error;
       throw new Error(`Subject filter "${subject}" must fall in exactly one stream`, { cause: error });
     });
     groups.set(stream, [...(groups.get(stream) ?? []), subject]);

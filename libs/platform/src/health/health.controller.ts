@@ -1,5 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import type { EventBus } from '../bus/event-bus';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
 import { EVENT_BUS } from '../subgraph/tokens';
@@ -31,7 +36,9 @@ export class HealthController {
       () => this.db.pingCheck('database', { timeout: 2000 }),
       async () => {
         const state = this.bus.health();
-        return this.indicators.check('eventBus').up({ ...state, ...(state.connected ? {} : { degraded: true }) });
+        return this.indicators
+          .check('eventBus')
+          .up({ ...state, ...(state.connected ? {} : { degraded: true }) });
       },
       async () => {
         const state = await this.outbox.state();

@@ -1,5 +1,6 @@
 import { STREAMS } from '@ordex/contracts';
 import { JetStreamBus } from '../bus/jetstream.bus';
+import { parseNatsServers } from '../bus/jetstream.servers';
 import { ConfigurationError } from '../config/config.exception';
 import { port, SubgraphConfig, subgraphConfigSchema } from '../config/config.schema';
 import { loadConfig } from '../config/load-config.util';
@@ -15,6 +16,10 @@ type ProductionConfig = SubgraphConfig & { DATABASE_URL: string; NATS_URL: strin
  * DATABASE_URL and NATS JetStream at NATS_URL are required. A bad setting ends the process with
  * one line naming it (exit code 78, EX_CONFIG); so does a start-up failure (exit code 1), with
  * the details in the JSON log.
+ *
+ * NATS that cannot be reached is not a start-up failure: the service starts, serves reads and
+ * takes writes into its outbox, reports the event bus as degraded on /health/ready and connects
+ * in the background; its consumers start and its outbox drains once NATS answers.
  */
 export async function runSubgraphProcess(definition: SubgraphDefinition): Promise<void> {
   const config = productionConfigOrExit(definition);
@@ -29,6 +34,13 @@ export async function runSubgraphProcess(definition: SubgraphDefinition): Promis
         logger,
       }),
     );
+    const busHealth = bus.health();
+    if (!busHealth.connected) {
+      logger.warn(
+        { nats: config.NATS_URL, eventBus: busHealth },
+        'starting without NATS: serving reads, keeping new events in the outbox and connecting in the background',
+      );
+    }
     const databaseHost = new URL(config.DATABASE_URL).host;
     const app = await during(`starting on PostgreSQL at ${databaseHost}`, () =>
       startSubgraph(definition, { config, bus, logger }),
@@ -63,6 +75,13 @@ function productionConfigOrExit(definition: SubgraphDefinition): ProductionConfi
     if (missing) {
       throw new ConfigurationError(
         `ordex ${definition.name}: invalid configuration: ${missing}: is required when a service runs on its own (npm start runs the embedded stack)`,
+      );
+    }
+    try {
+      parseNatsServers(config.NATS_URL as string);
+    } catch {
+      throw new ConfigurationError(
+        `ordex ${definition.name}: invalid configuration: NATS_URL: must be one or more nats://host[:port] URLs separated by commas (got ${JSON.stringify(config.NATS_URL)})`,
       );
     }
     return config as ProductionConfig;
