@@ -63,6 +63,9 @@ export class OutboxRelay {
    * how many events left the outbox, or throws (after committing what did leave) on a refusal.
    */
   async relayOnce(): Promise<number> {
+    // Without the bus every publish would wait out its timeout while holding the outbox.
+    const bus = this.bus.health();
+    if (!bus.connected) throw new Error(`event bus unavailable: ${bus.detail ?? 'disconnected'}`);
     const { published, failure } = await this.dataSource.transaction(async (tx) => {
       const [{ locked }] = await tx.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [
         `ordex.outbox.${this.schema}`,
