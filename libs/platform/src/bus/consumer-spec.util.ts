@@ -1,4 +1,4 @@
-import { BUS_DEFAULTS, type ConsumerSpec } from './event-bus';
+import { BUS_DEFAULTS, type ConsumerObserver, type ConsumerSpec } from './event-bus';
 
 export interface ResolvedConsumerSpec {
   readonly durable: string;
@@ -7,6 +7,7 @@ export interface ResolvedConsumerSpec {
   readonly backoffMs: readonly number[];
   readonly ackWaitMs: number;
   readonly orderedByKey?: string;
+  readonly observer?: ConsumerObserver;
 }
 
 // JetStream durable names may not contain `.`, `*`, `>` or whitespace; stay stricter than that.
@@ -20,6 +21,7 @@ export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
     backoffMs: spec.backoffMs ?? BUS_DEFAULTS.backoffMs,
     ackWaitMs: spec.ackWaitMs ?? BUS_DEFAULTS.ackWaitMs,
     orderedByKey: spec.orderedByKey,
+    observer: spec.observer,
   };
   if (!DURABLE_NAME.test(resolved.durable)) {
     throw new Error(`Durable name "${resolved.durable}" must match ${DURABLE_NAME}`);

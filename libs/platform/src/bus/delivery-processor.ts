@@ -115,6 +115,7 @@ export class DeliveryProcessor {
         );
       }
       const delayMs = retryDelayMs(backoffMs, message.deliveryCount);
+      this.spec.observer?.retried(message.subject, message.deliveryCount);
       this.logger?.warn(
         {
           consumer: durable,
@@ -173,6 +174,7 @@ export class DeliveryProcessor {
       },
       'event dead-lettered',
     );
+    this.spec.observer?.deadLettered(message.subject, reason);
     delivery.term();
   }
 }

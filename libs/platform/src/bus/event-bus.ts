@@ -53,6 +53,13 @@ export interface ConsumerSpec {
   ackWaitMs?: number;
   /** Header whose value serialises handling (e.g. the order number); messages without it run freely. */
   orderedByKey?: string;
+  /** Told about retries and dead letters (metrics). */
+  observer?: ConsumerObserver;
+}
+
+export interface ConsumerObserver {
+  retried(subject: string, deliveryCount: number): void;
+  deadLettered(subject: string, reason: string): void;
 }
 
 export type MessageHandler = (message: BusMessage) => Promise<void>;

@@ -15,6 +15,8 @@ describe('consumeErpEvents (PostgreSQL)', () => {
   let broker: InProcessBroker;
   let bus: InProcessBus;
   const outcomes: ErpEventOutcome[] = [];
+  const retried: string[] = [];
+  const deadLettered: string[] = [];
   let failNext = false;
 
   const carrier = (code: string, name: string, id: string) =>
@@ -37,11 +39,11 @@ describe('consumeErpEvents (PostgreSQL)', () => {
     );
     broker = new InProcessBroker({ streams: [{ name: 'ERP', subjects: ['erp.>'] }] });
     bus = new InProcessBus(broker);
-    await consumeErpEvents(
+    await consumeErpEvents({
       bus,
       dataSource,
-      'intake-test',
-      {
+      durable: 'intake-test',
+      handlers: {
         'erp.carrier.changed.v1': async (payload, _event, tx) => {
           await tx.query(
             `INSERT INTO "intake"."carrier" (code, name, applied) VALUES ($1, $2, 1)
@@ -54,9 +56,13 @@ describe('consumeErpEvents (PostgreSQL)', () => {
           }
         },
       },
-      pino({ level: 'silent' }),
-      (outcome) => outcomes.push(outcome),
-    );
+      logger: pino({ level: 'silent' }),
+      onOutcome: (outcome) => outcomes.push(outcome),
+      observer: {
+        retried: (subject) => retried.push(subject),
+        deadLettered: (subject) => deadLettered.push(subject),
+      },
+    });
   });
 
   afterAll(async () => {
@@ -86,6 +92,7 @@ describe('consumeErpEvents (PostgreSQL)', () => {
     await publishEvent(bus, carrier('CAR-2', 'Nordic Haulage', 'evt-2'));
     await broker.idle();
     await eventually(async () => ((await names()).find((c) => c.code === 'CAR-2') ? true : undefined));
+    expect(retried).toEqual(['erp.carrier.changed.v1']);
     expect((await names()).find((c) => c.code === 'CAR-2')).toEqual({
       code: 'CAR-2',
       name: 'Nordic Haulage',
@@ -108,5 +115,6 @@ describe('consumeErpEvents (PostgreSQL)', () => {
       ['evt-3', 'PermanentEventError: invalid erp.carrier.changed.v1 payload: name: Required'],
     ]);
     expect((await names()).map((c) => c.code)).toEqual(['CAR-1', 'CAR-2', 'CAR-4']);
+    expect(deadLettered).toEqual(['erp.carrier.changed.v1']);
   });
 });

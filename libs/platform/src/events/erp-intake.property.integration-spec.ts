@@ -737,14 +737,14 @@ describe('consumeErpEvents: malformed and valid events mixed (property, PostgreS
         dataSource,
         outcomes: [],
       };
-      await consumeErpEvents(
-        service.bus,
+      await consumeErpEvents({
+        bus: service.bus,
         dataSource,
-        service.durable,
-        handlersFor(spec),
-        pino({ level: 'silent' }),
-        (outcome) => service.outcomes.push(outcome),
-      );
+        durable: service.durable,
+        handlers: handlersFor(spec),
+        logger: pino({ level: 'silent' }),
+        onOutcome: (outcome) => service.outcomes.push(outcome),
+      });
       services.push(service);
     }
     return {

@@ -29,12 +29,21 @@ export class ErpIntake implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    const { bus, dataSource, logger, metrics } = this;
     for (const { durable, handlers } of this.registrations) {
-      const counted = (outcome: string, type: string) =>
-        this.metrics.eventsConsumed.inc({ consumer: durable, type, outcome });
-      this.stops.push(
-        await consumeErpEvents(this.bus, this.dataSource, durable, handlers, this.logger, counted),
-      );
+      const stop = await consumeErpEvents({
+        bus,
+        dataSource,
+        durable,
+        handlers,
+        logger,
+        onOutcome: (outcome, type) => metrics.eventsConsumed.inc({ consumer: durable, type, outcome }),
+        observer: {
+          retried: (subject) => metrics.eventsRetried.inc({ consumer: durable, subject }),
+          deadLettered: (subject) => metrics.eventsDeadLettered.inc({ consumer: durable, subject }),
+        },
+      });
+      this.stops.push(stop);
     }
   }
 

@@ -10,7 +10,7 @@ import {
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { runWithCorrelationId } from '../correlation/correlation';
-import { EventBus, PermanentEventError } from '../bus/event-bus';
+import { ConsumerObserver, EventBus, PermanentEventError } from '../bus/event-bus';
 import { claimEvent } from './processed-event';
 import { EVENT_KEY_HEADER } from './publish-event';
 
@@ -35,16 +35,24 @@ export type ErpEventOutcome = 'applied' | 'duplicate';
  * transaction as the effect, so a redelivery or a re-send days later has no second effect.
  * What cannot be read goes to the dead-letter stream with the reason instead of being retried.
  */
-export async function consumeErpEvents(
-  bus: EventBus,
-  dataSource: DataSource,
-  durable: string,
-  handlers: ErpEventHandlers,
-  logger: Logger,
-  onOutcome: (outcome: ErpEventOutcome, type: ErpEventType) => void = () => undefined,
-): Promise<() => Promise<void>> {
+export interface ErpConsumerOptions {
+  bus: EventBus;
+  dataSource: DataSource;
+  /** Durable consumer name, shared by every instance of the service. */
+  durable: string;
+  handlers: ErpEventHandlers;
+  logger: Logger;
+  /** Told whether each event was applied or recognised as already processed. */
+  onOutcome?: (outcome: ErpEventOutcome, type: ErpEventType) => void;
+  /** Told about retries and dead letters. */
+  observer?: ConsumerObserver;
+}
+
+export async function consumeErpEvents(options: ErpConsumerOptions): Promise<() => Promise<void>> {
+  const { bus, dataSource, durable, handlers, logger, onOutcome = () => undefined, observer } = options;
   const subjects = Object.keys(handlers) as ErpEventType[];
-  const handle = await bus.consume({ durable, subjects, orderedByKey: EVENT_KEY_HEADER }, async (message) => {
+  const spec = { durable, subjects, orderedByKey: EVENT_KEY_HEADER, observer };
+  const handle = await bus.consume(spec, async (message) => {
     const event = readErpEvent(message.data, message.subject);
     const handler = handlers[event.type] as (
       p: unknown,

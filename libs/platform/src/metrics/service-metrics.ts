@@ -7,6 +7,8 @@ export class ServiceMetrics {
   readonly graphqlOperations: Counter<'operation' | 'outcome'>;
   readonly eventsConsumed: Counter<'consumer' | 'type' | 'outcome'>;
   readonly outboxPublished: Counter;
+  readonly eventsRetried: Counter<'consumer' | 'subject'>;
+  readonly eventsDeadLettered: Counter<'consumer' | 'subject'>;
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -28,6 +30,18 @@ export class ServiceMetrics {
       name: 'ordex_events_consumed_total',
       help: 'Events a consumer took: applied, or recognised as already processed (duplicate)',
       labelNames: ['consumer', 'type', 'outcome'],
+      registers: [this.registry],
+    });
+    this.eventsRetried = new Counter({
+      name: 'ordex_events_retried_total',
+      help: 'Event deliveries whose handler failed and that will be delivered again',
+      labelNames: ['consumer', 'subject'],
+      registers: [this.registry],
+    });
+    this.eventsDeadLettered = new Counter({
+      name: 'ordex_events_dead_lettered_total',
+      help: 'Events moved to the dead-letter stream (see npm run dlq)',
+      labelNames: ['consumer', 'subject'],
       registers: [this.registry],
     });
     this.outboxPublished = new Counter({
