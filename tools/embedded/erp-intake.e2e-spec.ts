@@ -139,6 +139,38 @@ describe('ERP intake events', () => {
     expect(capacity).toEqual([{ carrierCode: 'CAR-SWIFT', remainingKg: 0 }]);
   });
 
+  it('accepts both live versions of a credit update: v1 from older producers arrives upcast to v2', async () => {
+    const credit = async () =>
+      (
+        await query<{
+          customer: { credit: { creditLimit: number; overdueDays: number; overdueAmount: number | null } };
+        }>('{ customer(id: "C-0002") { credit { creditLimit overdueDays overdueAmount } } }')
+      ).customer.credit;
+    // The demo loaded its credit accounts as v1 events.
+    expect((await credit()).overdueAmount).toBeNull();
+    await stack.publish(
+      erp('erp.credit.updated.v2', 'C-0002', {
+        customerId: 'C-0002',
+        creditLimit: 90_000,
+        openReceivables: 41_000,
+        overdueAmount: 1234.5,
+        overdueDays: 12,
+      }),
+    );
+    await stack.idle();
+    expect(await credit()).toEqual({ creditLimit: 90_000, overdueDays: 12, overdueAmount: 1234.5 });
+    await stack.publish(
+      erp('erp.credit.updated.v1', 'C-0002', {
+        customerId: 'C-0002',
+        creditLimit: 95_000,
+        openReceivables: 40_000,
+        overdueDays: 3,
+      }),
+    );
+    await stack.idle();
+    expect(await credit()).toEqual({ creditLimit: 95_000, overdueDays: 3, overdueAmount: null });
+  });
+
   describe('through the GraphQL intake (partners without NATS)', () => {
     const submit = (events: Record<string, unknown>[]) =>
       graphql<{

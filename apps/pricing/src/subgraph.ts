@@ -4,6 +4,7 @@ import type { SubgraphDefinition } from '@ordex/platform';
 import { ContractEntity } from './contracts/contract.entity';
 import { CreditAccountEntity } from './credit-accounts/credit-account.entity';
 import { PricingInit1764288000000 } from './migrations/1764288000000-pricing-init';
+import { PricingCreditOverdueAmount1764374400000 } from './migrations/1764374400000-pricing-credit-overdue-amount';
 import { PriceListEntryEntity } from './price-list/price-list-entry.entity';
 import { PricingAppModule } from './pricing-app.module';
 import { PricingSchema } from './pricing-schema.scope';
@@ -16,5 +17,5 @@ export const pricingSubgraph: SubgraphDefinition = {
   schemaScope: PricingSchema,
   extendedTypes: [OrderLineObject, CustomerObject],
   entities: [ContractEntity, PriceListEntryEntity, CreditAccountEntity],
-  migrations: [PricingInit1764288000000],
+  migrations: [PricingInit1764288000000, PricingCreditOverdueAmount1764374400000],
 };

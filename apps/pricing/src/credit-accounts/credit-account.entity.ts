@@ -21,6 +21,16 @@ export class CreditAccountEntity {
   @Column({ name: 'overdue_days', type: 'int' })
   overdueDays: number;
 
+  @Column({
+    name: 'overdue_amount',
+    type: 'numeric',
+    precision: 16,
+    scale: 2,
+    nullable: true,
+    transformer: numericTransformer,
+  })
+  overdueAmount: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

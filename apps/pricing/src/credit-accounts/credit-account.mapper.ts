@@ -7,5 +7,6 @@ export function toCreditAccountObject(entity: CreditAccountEntity): CreditAccoun
     creditLimit: entity.creditLimit,
     openReceivables: entity.openReceivables,
     overdueDays: entity.overdueDays,
+    overdueAmount: entity.overdueAmount,
   };
 }

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { CreditAccount } from '@ordex/contracts';
+import type { CreditUpdated } from '@ordex/contracts';
 import { PricingSchema } from '../pricing-schema.scope';
 
 @ObjectType('CreditAccount', {
@@ -7,7 +7,7 @@ import { PricingSchema } from '../pricing-schema.scope';
   description: "A customer's credit standing (owned by pricing).",
 })
 @Directive('@key(fields: "customerId")')
-export class CreditAccountObject implements CreditAccount {
+export class CreditAccountObject implements CreditUpdated {
   @Field(() => ID)
   customerId: string;
 
@@ -19,4 +19,10 @@ export class CreditAccountObject implements CreditAccount {
 
   @Field(() => Int, { description: 'Days the oldest open receivable is past due; 0 when none is.' })
   overdueDays: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Receivables past their terms; null when the ERP has not reported the amount.',
+  })
+  overdueAmount: number | null;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { CreditAccount } from '@ordex/contracts';
+import type { CreditUpdated } from '@ordex/contracts';
 import { byKeys } from '@ordex/platform';
 import { In, Repository, EntityManager } from 'typeorm';
 import { CreditAccountEntity } from './credit-account.entity';
@@ -17,7 +17,8 @@ export class CreditAccountsService {
   }
 
   /** Applies a credit account from the ERP (the ERP's record replaces ours). */
-  async applyCreditUpdated(account: CreditAccount, tx: EntityManager): Promise<void> {
+  /** Applies a credit update (v1 events arrive upcast, their overdue amount unknown). */
+  async applyCreditUpdated(account: CreditUpdated, tx: EntityManager): Promise<void> {
     await tx.upsert(
       CreditAccountEntity,
       {
@@ -25,6 +26,7 @@ export class CreditAccountsService {
         creditLimit: account.creditLimit,
         openReceivables: account.openReceivables,
         overdueDays: account.overdueDays,
+        overdueAmount: account.overdueAmount ?? null,
       },
       ['customerId'],
     );

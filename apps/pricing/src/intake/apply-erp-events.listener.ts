@@ -17,7 +17,7 @@ export class ApplyErpEventsListener implements OnModuleInit {
   onModuleInit(): void {
     this.intake.register('pricing-erp-intake', {
       'erp.contract.changed.v1': (payload, _event, tx) => this.contracts.applyContractChanged(payload, tx),
-      'erp.credit.updated.v1': (payload, _event, tx) => this.credit.applyCreditUpdated(payload, tx),
+      'erp.credit.updated.v2': (payload, _event, tx) => this.credit.applyCreditUpdated(payload, tx),
       'erp.product.changed.v1': (payload, _event, tx) => this.priceList.applyProductChanged(payload, tx),
     });
   }

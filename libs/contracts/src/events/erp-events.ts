@@ -5,6 +5,7 @@ import type {
   CommandAcknowledgement,
   Contract,
   CreditAccount,
+  CreditUpdated,
   CustomerChanged,
   DistributionCenter,
   InboundPurchaseOrder,
@@ -20,6 +21,7 @@ import {
   CommandAcknowledgementSchema,
   ContractSchema,
   CreditAccountSchema,
+  CreditUpdatedSchema,
   CustomerChangedSchema,
   DistributionCenterSchema,
   InboundPurchaseOrderSchema,
@@ -37,6 +39,7 @@ export interface ErpEventPayloads {
   'erp.order.cancelled.v1': OrderCancelled;
   'erp.customer.changed.v1': CustomerChanged;
   'erp.credit.updated.v1': CreditAccount;
+  'erp.credit.updated.v2': CreditUpdated;
   'erp.product.changed.v1': Product;
   'erp.dc.changed.v1': DistributionCenter;
   'erp.stock.snapshot.v1': StockSnapshot;
@@ -67,6 +70,7 @@ export const ERP_EVENTS: { [K in ErpEventType]: ErpEventSpec<ErpEventPayloads[K]
   'erp.order.cancelled.v1': { schema: once(OrderCancelledSchema), key: (p) => p.orderNumber },
   'erp.customer.changed.v1': { schema: once(CustomerChangedSchema), key: (p) => p.customer.id },
   'erp.credit.updated.v1': { schema: once(CreditAccountSchema), key: (p) => p.customerId },
+  'erp.credit.updated.v2': { schema: once(CreditUpdatedSchema), key: (p) => p.customerId },
   'erp.product.changed.v1': { schema: once(ProductSchema), key: (p) => p.sku },
   'erp.dc.changed.v1': { schema: once(DistributionCenterSchema), key: (p) => p.code },
   'erp.stock.snapshot.v1': { schema: once(StockSnapshotSchema), key: (p) => p.dcCode },
@@ -86,4 +90,34 @@ export const ERP_EVENTS: { [K in ErpEventType]: ErpEventSpec<ErpEventPayloads[K]
 
 export function isErpEventType(type: string): type is ErpEventType {
   return Object.prototype.hasOwnProperty.call(ERP_EVENTS, type);
+}
+
+/**
+ * Schema evolution: an older version of an event type that is still live, and how its payload
+ * becomes the current version's. Producers of the old version keep working; consumers register
+ * for the current version only and receive both.
+ */
+export const ERP_UPCASTERS = {
+  'erp.credit.updated.v1': {
+    to: 'erp.credit.updated.v2',
+    upcast: (v1: CreditAccount): CreditUpdated => ({
+      customerId: v1.customerId,
+      creditLimit: v1.creditLimit,
+      openReceivables: v1.openReceivables,
+      overdueAmount: null,
+      overdueDays: v1.overdueDays,
+    }),
+  },
+} as const satisfies {
+  [K in ErpEventType]?: { to: ErpEventType; upcast: (payload: ErpEventPayloads[K]) => unknown };
+};
+
+export type UpcastableErpEventType = keyof typeof ERP_UPCASTERS;
+
+/** The types whose events reach a consumer registered for `type`: itself and what upcasts into it. */
+export function erpTypesDeliveredAs(type: ErpEventType): ErpEventType[] {
+  const older = (Object.keys(ERP_UPCASTERS) as UpcastableErpEventType[]).filter(
+    (from) => ERP_UPCASTERS[from].to === type,
+  );
+  return [type, ...older];
 }

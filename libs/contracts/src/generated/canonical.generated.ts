@@ -77,6 +77,17 @@ export type CreditAccount = {
   overdueDays: Scalars['Int']['output'];
 };
 
+/** erp.credit.updated.v2: a customer's credit standing, now with the amount overdue (v1 events are upcast: amount unknown). */
+export type CreditUpdated = {
+  __typename?: 'CreditUpdated';
+  creditLimit: Scalars['Float']['output'];
+  customerId: Scalars['ID']['output'];
+  openReceivables: Scalars['Float']['output'];
+  /** Receivables past their terms; null when the producer did not report it (a v1 event). */
+  overdueAmount?: Maybe<Scalars['Float']['output']>;
+  overdueDays: Scalars['Int']['output'];
+};
+
 export type Customer = {
   __typename?: 'Customer';
   id: Scalars['ID']['output'];

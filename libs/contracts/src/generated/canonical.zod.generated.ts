@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CaseStatus, CommandOutcome, CustomerSegment, CustomerTier, ExceptionCategory, OrderStatus, Region, Team, UnitOfMeasure } from './canonical.generated'
-import type { Carrier, CarrierCapacity, CommandAcknowledgement, Contract, CreditAccount, Customer, CustomerChanged, DistributionCenter, InboundPurchaseOrder, Order, OrderCancelled, OrderLine, Product, ShipTo, StockAdjusted, StockLevel, StockSnapshot } from './canonical.generated'
+import type { Carrier, CarrierCapacity, CommandAcknowledgement, Contract, CreditAccount, CreditUpdated, Customer, CustomerChanged, DistributionCenter, InboundPurchaseOrder, Order, OrderCancelled, OrderLine, Product, ShipTo, StockAdjusted, StockLevel, StockSnapshot } from './canonical.generated'
 
 type Properties<T> = Required<{
   [K in keyof T]: z.ZodType<T[K]>;
@@ -83,6 +83,17 @@ export function CreditAccountSchema(): z.ZodObject<Properties<CreditAccount>> {
     creditLimit: z.number(),
     customerId: z.string().min(1),
     openReceivables: z.number(),
+    overdueDays: z.number().int().min(-2147483648).max(2147483647)
+  })
+}
+
+export function CreditUpdatedSchema(): z.ZodObject<Properties<CreditUpdated>> {
+  return z.object({
+    __typename: z.literal('CreditUpdated').optional(),
+    creditLimit: z.number(),
+    customerId: z.string().min(1),
+    openReceivables: z.number(),
+    overdueAmount: z.number().nullish(),
     overdueDays: z.number().int().min(-2147483648).max(2147483647)
   })
 }

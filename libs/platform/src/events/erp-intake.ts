@@ -4,8 +4,11 @@ import {
   ErpEventPayloads,
   ErpEventType,
   EventDecodeError,
+  erpTypesDeliveredAs,
+  ERP_UPCASTERS,
   EventEnvelope,
   isErpEventType,
+  UpcastableErpEventType,
 } from '@ordex/contracts';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -50,10 +53,11 @@ export interface ErpConsumerOptions {
 
 export async function consumeErpEvents(options: ErpConsumerOptions): Promise<() => Promise<void>> {
   const { bus, dataSource, durable, handlers, logger, onOutcome = () => undefined, observer } = options;
-  const subjects = Object.keys(handlers) as ErpEventType[];
+  // Handlers name current versions; older live versions of those types are delivered upcast.
+  const subjects = (Object.keys(handlers) as ErpEventType[]).flatMap(erpTypesDeliveredAs);
   const spec = { durable, subjects, orderedByKey: EVENT_KEY_HEADER, observer };
   const handle = await bus.consume(spec, async (message) => {
-    const event = readErpEvent(message.data, message.subject);
+    const event = upcastFor(handlers, readErpEvent(message.data, message.subject));
     const handler = handlers[event.type] as (
       p: unknown,
       e: EventEnvelope<unknown>,
@@ -103,4 +107,21 @@ export function readErpEvent(
   > & {
     type: ErpEventType;
   };
+}
+
+type ReadErpEvent = ReturnType<typeof readErpEvent>;
+
+/** Raises an event of an older live version to the version the consumer handles. */
+function upcastFor(handlers: ErpEventHandlers, event: ReadErpEvent): ReadErpEvent {
+  let current = event;
+  while (!handlers[current.type] && current.type in ERP_UPCASTERS) {
+    const { to, upcast } = ERP_UPCASTERS[current.type as UpcastableErpEventType];
+    const parsed = ERP_EVENTS[to].schema().safeParse((upcast as (p: unknown) => unknown)(current.data));
+    if (!parsed.success)
+      throw new PermanentEventError(
+        `cannot upcast ${current.type} to ${to}: ${parsed.error.issues[0].message}`,
+      );
+    current = { ...current, type: to, data: parsed.data } as ReadErpEvent;
+  }
+  return current;
 }
