@@ -1,4 +1,4 @@
-import { NodeSDK } from '@opentelemetry/sdk-node';
+import { NodeSDK, resources } from '@opentelemetry/sdk-node';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 
 let sdk: NodeSDK | undefined;
@@ -12,7 +12,16 @@ export function startTracing(serviceName: string, enabled: boolean, endpoint?: s
   if (!enabled || sdk) return Boolean(sdk);
   if (endpoint) process.env.OTEL_EXPORTER_OTLP_ENDPOINT = endpoint;
   process.env.OTEL_SERVICE_NAME ??= `ordex-${serviceName}`;
-  sdk = new NodeSDK({ instrumentations: [new HttpInstrumentation()] });
+  sdk = new NodeSDK({
+    instrumentations: [new HttpInstrumentation()],
+    // Only local facts describe the process: the cloud detectors would probe metadata endpoints.
+    resourceDetectors: [
+      resources.envDetector,
+      resources.hostDetector,
+      resources.osDetector,
+      resources.processDetector,
+    ],
+  });
   sdk.start();
   return true;
 }
