@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { STREAMS } from '@ordex/contracts';
-import { createLogger, JetStreamBus } from '@ordex/platform';
+import { createLogger, JetStreamBus, MAX_HELD_ORDERED, MAX_IN_FLIGHT } from '@ordex/platform';
 import { Client } from 'pg';
 import { CORES, type CpuTimes, machineCpu, pidsNamed, processCpu, processesCpu } from './proc-cpu';
 import {
@@ -49,9 +49,7 @@ const NEW_VERSION_SHARE = 0.25;
 /** The issue's targets. */
 const TARGET_EVENTS_PER_SECOND = 1000;
 const TARGET_P99_MS = 250;
-/** libs/platform/src/bus/delivery-processor.ts and jetstream.pump.ts (not exported). */
-const CONSUMER_CONCURRENCY =
-  'handlers in flight 16 (MAX_IN_FLIGHT), held 256 for per-key order, pull batch 16';
+const CONSUMER_CONCURRENCY = `handlers in flight ${MAX_IN_FLIGHT}, held ${MAX_HELD_ORDERED} for per-key order, pull batch ${MAX_IN_FLIGHT}`;
 
 const mainJs = join(__dirname, '../../apps/orders/src/main.js');
 const out = (line = '') => process.stdout.write(`${line}\n`);

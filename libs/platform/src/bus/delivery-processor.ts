@@ -22,7 +22,7 @@ export type DeadLetterWriter = (message: BusMessage, reason: string, consumer: s
 /** Handlers running at once per consumer instance. */
 export const MAX_IN_FLIGHT = 16;
 /** Deliveries an ordered consumer may hold while their keys are busy. */
-const MAX_HELD_ORDERED = 64;
+export const MAX_HELD_ORDERED = 64;
 
 /**
  * The broker-independent half of a consumer: runs the handler, acks, schedules redeliveries,
