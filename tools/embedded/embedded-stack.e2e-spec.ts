@@ -55,8 +55,14 @@ describe('embedded mode', () => {
       ).json();
       expect(ready).toMatchObject({
         status: 'ok',
-        info: { database: { status: 'up' }, eventBus: { status: 'up', adapter: 'in-process' } },
+        info: {
+          database: { status: 'up' },
+          eventBus: { status: 'up', adapter: 'in-process', consumerLag: { 'orders-erp-intake': 0 } },
+        },
       });
+      const orders = await (await fetch(stack.subgraphUrls.orders!.replace('/graphql', '/metrics'))).text();
+      const lag = sample(orders, 'ordex_consumer_lag', ['consumer="orders-erp-intake"']);
+      expect(lag?.split(' ').pop()).toBe('0');
     });
 
     it('tells the other services about every order it mirrors, through the orders outbox', async () => {

@@ -114,6 +114,21 @@ export function describeEventBusContract(name: string, createTestBed: EventBusTe
       expect(later).toEqual(['evt-4']);
     });
 
+    it("reports a durable consumer's lag: what it has not settled yet", async () => {
+      const bus = await open();
+      const durable = `lag${Date.now()}`;
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await bus.consume({ durable, subjects: [subject('orders.created')] }, () => released);
+      for (const n of [1, 2, 3, 4, 5]) {
+        await bus.publish(subject('orders.created'), encode(`lag-${n}`), { msgId: `lag-${n}` });
+      }
+      await until(async () => (await bus.consumerLag(durable)) === 5, 'a lag of 5');
+      release();
+      await until(async () => (await bus.consumerLag(durable)) === 0, 'no lag');
+      expect(await bus.consumerLag('no-such-consumer')).toBe(0);
+    });
+
     it('de-duplicates publishes by msgId', async () => {
       const bus = await open();
       const first = await bus.publish(subject('orders.created'), encode('original'), { msgId: 'evt-1' });

@@ -89,6 +89,8 @@ export interface BusHealth {
 export interface EventBus {
   publish(subject: string, data: Uint8Array, options: PublishOptions): Promise<PublishAck>;
   consume(spec: ConsumerSpec, handler: MessageHandler): Promise<ConsumerHandle>;
+  /** Messages a durable consumer has not settled yet: not yet delivered, or delivered and unacked. */
+  consumerLag(durable: string): Promise<number>;
   /** Reads dead letters, oldest first. */
   deadLetters(limit?: number): Promise<DeadLetter[]>;
   health(): BusHealth;

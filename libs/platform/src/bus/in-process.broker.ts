@@ -73,6 +73,14 @@ export class InProcessBroker {
     return letters;
   }
 
+  /** What a durable (across the streams it reads) has not settled yet. */
+  lag(durable: string): number {
+    let pending = 0;
+    for (const [key, memory] of this.durables)
+      if (key.endsWith(`/${durable}`)) pending += memory.pendingCount();
+    return pending;
+  }
+
   /**
    * Resolves once every durable has settled every message it matches (embedded start-up uses it
    * to know the demo data has been applied by every service).

@@ -53,6 +53,10 @@ export class InProcessBus implements EventBus {
     return handle;
   }
 
+  async consumerLag(durable: string): Promise<number> {
+    return this.broker.lag(durable);
+  }
+
   async deadLetters(limit?: number): Promise<DeadLetter[]> {
     return this.broker.deadLetters(limit);
   }

@@ -51,6 +51,15 @@ export class MemoryDurable {
     });
   }
 
+  /** Matching messages not yet delivered, in flight, or waiting for redelivery. */
+  pendingCount(): number {
+    let undelivered = 0;
+    for (let seq = this.nextSeq; seq <= this.stream.lastSeq; seq++) {
+      if (matchesAny(this.filters, this.stream.at(seq)?.subject ?? '')) undelivered++;
+    }
+    return undelivered + this.deliveryCounts.size + this.redeliverable.length;
+  }
+
   /** True while a matching message is undelivered, in flight or waiting for redelivery. */
   hasPending(): boolean {
     if (this.deliveryCounts.size > 0 || this.redeliverable.length > 0 || this.timers.size > 0) return true;

@@ -148,6 +148,16 @@ export class JetStreamBus implements EventBus {
     return handle;
   }
 
+  async consumerLag(durable: string): Promise<number> {
+    const { jsm } = await this.connection.ready(this.publishTimeoutMs);
+    let pending = 0;
+    for await (const stream of jsm.streams.list()) {
+      const info = await jsm.consumers.info(stream.config.name, durable).catch(() => undefined);
+      if (info) pending += info.num_pending + info.num_ack_pending;
+    }
+    return pending;
+  }
+
   async deadLetters(limit = DEFAULT_DEAD_LETTER_LIMIT): Promise<DeadLetter[]> {
     const { jsm } = await this.connection.ready(this.publishTimeoutMs);
     const stream = this.deadLetterStream.name;

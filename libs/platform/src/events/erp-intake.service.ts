@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
+import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import type { EventBus } from '../bus/event-bus';
 import type { ServiceMetrics } from '../metrics/service-metrics';
@@ -21,7 +22,29 @@ export class ErpIntake implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
     @Inject(SERVICE_METRICS) private readonly metrics: ServiceMetrics,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    const lag = () => this.lag();
+    new Gauge({
+      name: 'ordex_consumer_lag',
+      help: 'Events a consumer has not settled yet (not delivered, or delivered and unacknowledged)',
+      labelNames: ['consumer'],
+      registers: [metrics.registry],
+      async collect() {
+        for (const [consumer, value] of Object.entries(await lag())) this.set({ consumer }, value);
+      },
+    });
+  }
+
+  /** Each registered consumer's lag; consumers the bus cannot answer for now are left out. */
+  async lag(): Promise<Record<string, number>> {
+    const lags: Record<string, number> = {};
+    if (!this.bus.health().connected) return lags;
+    for (const { durable } of this.registrations) {
+      const lag = await this.bus.consumerLag(durable).catch(() => undefined);
+      if (lag !== undefined) lags[durable] = lag;
+    }
+    return lags;
+  }
 
   /** Registers handlers on a durable consumer shared by every instance of the service. */
   register(durable: string, handlers: ErpEventHandlers): void {

@@ -6,6 +6,7 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import type { EventBus } from '../bus/event-bus';
+import { ErpIntake } from '../events/erp-intake.service';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
 import { EVENT_BUS } from '../subgraph/tokens';
 
@@ -21,6 +22,7 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly outbox: OutboxRelayService,
+    private readonly intake: ErpIntake,
     @Inject(EVENT_BUS) private readonly bus: EventBus,
   ) {}
 
@@ -35,7 +37,7 @@ export class HealthController {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 2000 }),
       async () => {
-        const state = this.bus.health();
+        const state = { ...this.bus.health(), consumerLag: await this.intake.lag() };
         return this.indicators
           .check('eventBus')
           .up({ ...state, ...(state.connected ? {} : { degraded: true }) });

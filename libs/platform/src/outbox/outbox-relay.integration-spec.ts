@@ -33,6 +33,7 @@ describe('outbox and relay (PostgreSQL)', () => {
     health: () => inner.health(),
     consume: (spec, handler) => inner.consume(spec, handler),
     deadLetters: (limit) => inner.deadLetters(limit),
+    consumerLag: (durable) => inner.consumerLag(durable),
     close: () => inner.close(),
   });
 
