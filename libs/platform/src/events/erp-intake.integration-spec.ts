@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { InProcessBroker } from '../bus/in-process.broker';
 import { InProcessBus } from '../bus/in-process.bus';
 import { migrateServiceSchema, serviceDataSourceOptions } from '../database/data-source.factory';
-import { consumeErpEvents, ErpEventOutcome } from './erp-intake';
+import { consumeErpEvents, ErpEventOutcome, MAX_ERP_EVENT_BYTES } from './erp-intake';
 import { publishEvent } from './publish-event';
 
 /** The ERP intake against real PostgreSQL: each event's effect happens once, or not at all. */
@@ -116,5 +116,17 @@ describe('consumeErpEvents (PostgreSQL)', () => {
     ]);
     expect((await names()).map((c) => c.code)).toEqual(['CAR-1', 'CAR-2', 'CAR-4']);
     expect(deadLettered).toEqual(['erp.carrier.changed.v1']);
+  });
+
+  it('dead-letters an oversized message without reading it', async () => {
+    const huge = carrier('CAR-5', 'x'.repeat(MAX_ERP_EVENT_BYTES), 'evt-5');
+    await publishEvent(bus, huge);
+    await publishEvent(bus, carrier('CAR-6', 'Regional LTL', 'evt-6'));
+    await broker.idle();
+    const letter = (await bus.deadLetters()).find((l) => l.msgId === 'evt-5');
+    expect(letter?.reason).toMatch(
+      /^PermanentEventError: oversized message: \d+ bytes, the limit is 1048576$/,
+    );
+    expect((await names()).map((c) => c.code)).toEqual(['CAR-1', 'CAR-2', 'CAR-4', 'CAR-6']);
   });
 });

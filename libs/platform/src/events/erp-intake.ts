@@ -32,6 +32,12 @@ export type ErpEventHandlers = {
 export type ErpEventOutcome = 'applied' | 'duplicate';
 
 /**
+ * The largest ERP event ordex reads: 1 MiB, JetStream's default maximum payload. The largest
+ * legitimate one, a DC's stock snapshot of 5,000 SKUs, is about 340 KB.
+ */
+export const MAX_ERP_EVENT_BYTES = 1024 * 1024;
+
+/**
  * Subscribes a service to the ERP subjects it has handlers for, on one durable consumer.
  * Each message is decoded, checked against its generated payload schema and applied inside the
  * event's correlation id, exactly once per consumer: the event id is claimed in the same
@@ -85,6 +91,11 @@ export function readErpEvent(
   data: Uint8Array,
   subject: string,
 ): EventEnvelope<ErpEventPayloads[ErpEventType]> & { type: ErpEventType } {
+  if (data.byteLength > MAX_ERP_EVENT_BYTES) {
+    throw new PermanentEventError(
+      `oversized message: ${data.byteLength} bytes, the limit is ${MAX_ERP_EVENT_BYTES}`,
+    );
+  }
   let event: EventEnvelope<unknown>;
   try {
     event = decodeEvent(data);
