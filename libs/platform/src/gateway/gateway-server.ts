@@ -53,6 +53,9 @@ function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedE
  * SUBGRAPH_UNAVAILABLE errors beside the rest of the data.
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  // @apollo/gateway otherwise reports usage to Apollo's servers and probes cloud metadata
+  // endpoints to describe its host; ordex sends nothing anywhere unless an operator opts in.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const metrics = new ServiceMetrics('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
