@@ -10,6 +10,7 @@ import {
   ResolveReference,
 } from '@nestjs/graphql';
 import { GraphQLRequestContext, pageSize } from '@ordex/platform';
+import { customerByIdLoader, shipTosByCustomerLoader } from './customer.loader';
 import { toCustomerObject, toShipToObject } from './customer.mapper';
 import { CustomerObject, ShipToObject } from './customer.object';
 import { CustomersService } from './customers.service';
@@ -39,18 +40,12 @@ export class CustomerResolver {
 
   @ResolveField(() => [ShipToObject])
   async shipTos(@Parent() customer: CustomerObject, @Context() ctx: GraphQLRequestContext) {
-    const rows = await ctx.loaders
-      .get('orders.shipTosByCustomer', (ids: readonly string[]) =>
-        this.customerService.shipTosByCustomerIds(ids),
-      )
-      .load(customer.id);
+    const rows = await shipTosByCustomerLoader(ctx, this.customerService).load(customer.id);
     return rows.map(toShipToObject);
   }
 
   private async load(ctx: GraphQLRequestContext, id: string): Promise<CustomerObject | null> {
-    const entity = await ctx.loaders
-      .get('orders.customerById', (ids: readonly string[]) => this.customerService.byIds(ids))
-      .load(id);
+    const entity = await customerByIdLoader(ctx, this.customerService).load(id);
     return entity ? toCustomerObject(entity) : null;
   }
 }

@@ -1,5 +1,6 @@
 import { Resolver, ResolveReference } from '@nestjs/graphql';
 import type { GraphQLRequestContext } from '@ordex/platform';
+import { linesByOrderLoader, orderByNumberLoader } from './order.loader';
 import { toOrderLineObject, toOrderObject } from './order.mapper';
 import { OrderLineObject } from './order.object';
 import { OrdersService } from './orders.service';
@@ -14,12 +15,8 @@ export class OrderLineResolver {
     const orderNumber = ref.id.slice(0, separator);
     const lineNo = Number(ref.id.slice(separator + 1));
     const [order, lines] = await Promise.all([
-      ctx.loaders
-        .get('orders.orderByNumber', (n: readonly string[]) => this.orders.byNumbers(n))
-        .load(orderNumber),
-      ctx.loaders
-        .get('orders.linesByOrder', (n: readonly string[]) => this.orders.linesByOrders(n))
-        .load(orderNumber),
+      orderByNumberLoader(ctx, this.orders).load(orderNumber),
+      linesByOrderLoader(ctx, this.orders).load(orderNumber),
     ]);
     const line = lines.find((l) => l.lineNo === lineNo);
     return order && line ? toOrderLineObject(line, toOrderObject(order)) : null;

@@ -13,6 +13,8 @@ import { GraphQLRequestContext, pageSize } from '@ordex/platform';
 import { CustomersService } from '../customers/customers.service';
 import { toCustomerObject } from '../customers/customer.mapper';
 import { CustomerObject } from '../customers/customer.object';
+import { customerByIdLoader } from '../customers/customer.loader';
+import { linesByOrderLoader, orderByNumberLoader } from './order.loader';
 import { toOrderLineObject, toOrderObject } from './order.mapper';
 import { OrderLineObject, OrderObject } from './order.object';
 import { OrdersService } from './orders.service';
@@ -45,24 +47,18 @@ export class OrderResolver {
 
   @ResolveField(() => [OrderLineObject])
   async lines(@Parent() order: OrderObject, @Context() ctx: GraphQLRequestContext) {
-    const rows = await ctx.loaders
-      .get('orders.linesByOrder', (numbers: readonly string[]) => this.orderService.linesByOrders(numbers))
-      .load(order.orderNumber);
+    const rows = await linesByOrderLoader(ctx, this.orderService).load(order.orderNumber);
     return rows.map((line) => toOrderLineObject(line, order));
   }
 
   @ResolveField(() => CustomerObject, { nullable: true })
   async customer(@Parent() order: OrderObject, @Context() ctx: GraphQLRequestContext) {
-    const entity = await ctx.loaders
-      .get('orders.customerById', (ids: readonly string[]) => this.customers.byIds(ids))
-      .load(order.customerId);
+    const entity = await customerByIdLoader(ctx, this.customers).load(order.customerId);
     return entity ? toCustomerObject(entity) : null;
   }
 
   private async load(ctx: GraphQLRequestContext, orderNumber: string): Promise<OrderObject | null> {
-    const entity = await ctx.loaders
-      .get('orders.orderByNumber', (numbers: readonly string[]) => this.orderService.byNumbers(numbers))
-      .load(orderNumber);
+    const entity = await orderByNumberLoader(ctx, this.orderService).load(orderNumber);
     return entity ? toOrderObject(entity) : null;
   }
 }

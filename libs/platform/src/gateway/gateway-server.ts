@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { CORRELATION_HEADER } from '../correlation/correlation';
 import { correlationMiddleware } from '../correlation/correlation.middleware';
-import { formatClientError } from '../graphql/format-error';
+import { formatClientError, MAX_REQUEST_BODY } from '../graphql/format-error';
 import { metricsMiddleware } from '../metrics/metrics.middleware';
 import { operationMetricsPlugin } from '../metrics/operation-metrics.plugin';
 import { ServiceMetrics } from '../metrics/service-metrics';
@@ -92,7 +92,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       customAttributeKeys: { reqId: 'correlationId' },
       quietReqLogger: true,
     }),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: MAX_REQUEST_BODY }),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({ correlationId: String(req.headers[CORRELATION_HEADER]) }),
     }),

@@ -1,3 +1,6 @@
+/** The largest GraphQL request body ordex accepts, at the gateway and in the subgraphs alike. */
+export const MAX_REQUEST_BODY = '1mb';
+
 import type { GraphQLFormattedError } from 'graphql';
 
 const SAFE_CODES = new Set([

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { correlationMiddleware } from '../correlation/correlation.middleware';
+import { MAX_REQUEST_BODY } from '../graphql/format-error';
 import { nestLoggerFor } from '../logging/nest-logger';
 import { metricsMiddleware } from '../metrics/metrics.middleware';
 import { ServiceMetrics } from '../metrics/service-metrics';
@@ -23,8 +24,8 @@ export async function startSubgraph(
     },
   );
   app.useLogger(app.get(Logger));
-  // The gateway accepts requests up to 1 MB; a subgraph must take what the gateway forwards.
-  app.useBodyParser('json', { limit: '1mb' });
+  // A subgraph must take whatever the gateway accepted and forwards.
+  app.useBodyParser('json', { limit: MAX_REQUEST_BODY });
   app.use(correlationMiddleware);
   app.use(metricsMiddleware(metrics));
   await app.listen(runtime.config.PORT, runtime.config.HOST);
