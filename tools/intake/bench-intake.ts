@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { STREAMS } from '@ordex/contracts';
-import { createLogger, JetStreamBus, MAX_HELD_ORDERED, MAX_IN_FLIGHT } from '@ordex/platform';
+import { createLogger, HELD_PER_SLOT_ORDERED, INTAKE_BATCH, JetStreamBus } from '@ordex/platform';
 import { Client } from 'pg';
 import { CORES, type CpuTimes, machineCpu, pidsNamed, processCpu, processesCpu } from './proc-cpu';
 import {
@@ -49,7 +49,7 @@ const NEW_VERSION_SHARE = 0.25;
 /** The issue's targets. */
 const TARGET_EVENTS_PER_SECOND = 1000;
 const TARGET_P99_MS = 250;
-const CONSUMER_CONCURRENCY = `handlers in flight ${MAX_IN_FLIGHT}, held ${MAX_HELD_ORDERED} for per-key order, pull batch ${MAX_IN_FLIGHT}`;
+const CONSUMER_CONCURRENCY = `events in flight ${INTAKE_BATCH.maxInFlight} (pull batch too), held ${INTAKE_BATCH.maxInFlight * HELD_PER_SLOT_ORDERED} for per-key order; up to ${INTAKE_BATCH.maxBatch} events per transaction, ${INTAKE_BATCH.maxConcurrent} transactions at once`;
 
 const mainJs = join(__dirname, '../../apps/orders/src/main.js');
 const out = (line = '') => process.stdout.write(`${line}\n`);
@@ -441,7 +441,8 @@ async function settings(db: Client) {
         poolSize: Number(POOL_SIZE),
         logLevel: LOG_LEVEL,
         consumer: CONSUMER_CONCURRENCY,
-        perEvent: 'one transaction: claim processed_event + upsert order + replace lines + outbox row',
+        perTransaction:
+          'the events in flight together (one per order): one claim of their processed_event rows, one version-guarded upsert of the orders, one delete and one insert of their lines, one insert of their outbox rows',
       },
     };
   } finally {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { createEvent, DomainEventType, EventEnvelope, Order } from '@ordex/contracts';
-import { enqueueEvent, ErpIntake, PermanentEventError, SERVICE_LOGGER } from '@ordex/platform';
+import { enqueueEvent, enqueueEvents, ErpIntake, PermanentEventError, SERVICE_LOGGER } from '@ordex/platform';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { CustomersService } from '../customers/customers.service';
@@ -22,8 +22,8 @@ export class ApplyErpEventsListener implements OnModuleInit {
   onModuleInit(): void {
     this.intake.register('orders-erp-intake', {
       'erp.customer.changed.v1': (payload, _event, tx) => this.customers.applyCustomerChanged(payload, tx),
-      'erp.order.created.v1': (payload, event, tx) => this.mirrorVersion(payload, event, tx),
-      'erp.order.changed.v1': (payload, event, tx) => this.mirrorVersion(payload, event, tx),
+      'erp.order.created.v1': { batch: (events, tx) => this.mirrorVersions(events, tx) },
+      'erp.order.changed.v1': { batch: (events, tx) => this.mirrorVersions(events, tx) },
       'erp.order.cancelled.v1': async (payload, event, tx) => {
         const outcome = await this.orders.applyCancellation(payload, tx);
         if (outcome === 'unknown') throw new PermanentEventError(`unknown order ${payload.orderNumber}`);
@@ -37,13 +37,23 @@ export class ApplyErpEventsListener implements OnModuleInit {
     });
   }
 
-  private async mirrorVersion(order: Order, event: EventEnvelope<Order>, tx: EntityManager): Promise<void> {
-    const outcome = await this.orders.applyOrderVersion(order, tx);
-    if (outcome === 'stale') {
-      this.logger.info({ eventId: event.id, orderNumber: order.orderNumber }, 'older order version ignored');
-      return;
+  /** Mirrors order versions (one per order) and queues an order event for each one that was new. */
+  private async mirrorVersions(events: EventEnvelope<Order>[], tx: EntityManager): Promise<void> {
+    const outcomes = await this.orders.applyOrderVersions(
+      events.map((event) => event.data),
+      tx,
+    );
+    const derived: EventEnvelope<Order>[] = [];
+    for (const event of events) {
+      const order = event.data;
+      const outcome = outcomes.get(order.orderNumber);
+      if (outcome === 'stale') {
+        this.logger.info({ eventId: event.id, orderNumber: order.orderNumber }, 'older order version ignored');
+      } else if (outcome) {
+        derived.push(this.derived(`orders.order.${outcome}.v1`, order.orderNumber, order, event));
+      }
     }
-    await enqueueEvent(tx, this.derived(`orders.order.${outcome}.v1`, order.orderNumber, order, event));
+    await enqueueEvents(tx, derived);
   }
 
   /** An event of ours caused by an ERP event: same correlation, caused by it. */

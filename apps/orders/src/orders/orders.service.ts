@@ -36,47 +36,65 @@ export class OrdersService {
   }
 
   /**
-   * Mirrors an order version from the ERP. A version older than (or equal to) the one held is
-   * ignored, so re-sends and out-of-order deliveries never overwrite newer data.
+   * Mirrors order versions from the ERP, one per order, set-based: one statement each for the
+   * headers, the old lines and the new lines however many orders come. A version older than (or
+   * equal to) the one held is ignored, so re-sends and out-of-order deliveries never overwrite
+   * newer data. Returns the outcome per order number.
    */
-  async applyOrderVersion(order: Order, tx: EntityManager): Promise<ApplyOrderOutcome> {
-    const written: { inserted: boolean }[] = await tx.query(
+  async applyOrderVersions(
+    orders: readonly Order[],
+    tx: EntityManager,
+  ): Promise<Map<string, ApplyOrderOutcome>> {
+    // In key order, so concurrent transactions lock rows in the same order.
+    const sorted = [...orders].sort((a, b) => (a.orderNumber < b.orderNumber ? -1 : 1));
+    const column = <T>(pick: (order: Order) => T) => sorted.map(pick);
+    const written: { order_number: string; inserted: boolean }[] = await tx.query(
       `INSERT INTO "orders"."order"
            (order_number, erp_version, customer_id, ship_to_id, ordered_on, requested_date, currency, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::date[], $6::date[],
+                              $7::text[], $8::text[])
          ON CONFLICT (order_number) DO UPDATE SET
            erp_version = EXCLUDED.erp_version, customer_id = EXCLUDED.customer_id,
            ship_to_id = EXCLUDED.ship_to_id, ordered_on = EXCLUDED.ordered_on,
            requested_date = EXCLUDED.requested_date, currency = EXCLUDED.currency,
            status = EXCLUDED.status, updated_at = now()
          WHERE "order".erp_version < EXCLUDED.erp_version
-         RETURNING (xmax = 0) AS inserted`,
+         RETURNING order_number, (xmax = 0) AS inserted`,
       [
-        order.orderNumber,
-        order.erpVersion,
-        order.customerId,
-        order.shipToId ?? null,
-        order.orderedOn,
-        order.requestedDate,
-        order.currency,
-        order.status,
+        column((o) => o.orderNumber),
+        column((o) => o.erpVersion),
+        column((o) => o.customerId),
+        column((o) => o.shipToId ?? null),
+        column((o) => o.orderedOn),
+        column((o) => o.requestedDate),
+        column((o) => o.currency),
+        column((o) => o.status),
       ],
     );
-    if (written.length === 0) return 'stale';
-    await tx.delete(OrderLineEntity, { orderNumber: order.orderNumber });
-    if (order.lines.length) {
-      await tx.insert(
-        OrderLineEntity,
-        order.lines.map((l) => ({
-          orderNumber: order.orderNumber,
-          lineNo: l.lineNo,
-          sku: l.sku,
-          quantity: l.quantity,
-          unitPrice: l.unitPrice,
-        })),
+    const outcomes = new Map<string, ApplyOrderOutcome>(
+      sorted.map((o) => [o.orderNumber, 'stale' as ApplyOrderOutcome]),
+    );
+    if (written.length === 0) return outcomes;
+    for (const row of written) outcomes.set(row.order_number, row.inserted ? 'received' : 'changed');
+    const replaced = sorted.filter((o) => outcomes.get(o.orderNumber) !== 'stale');
+    await tx.query(`DELETE FROM "orders"."order_line" WHERE order_number = ANY($1::text[])`, [
+      replaced.map((o) => o.orderNumber),
+    ]);
+    const lines = replaced.flatMap((o) => o.lines.map((line) => ({ orderNumber: o.orderNumber, ...line })));
+    if (lines.length) {
+      await tx.query(
+        `INSERT INTO "orders"."order_line" (order_number, line_no, sku, quantity, unit_price)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::int[], $5::numeric[])`,
+        [
+          lines.map((l) => l.orderNumber),
+          lines.map((l) => l.lineNo),
+          lines.map((l) => l.sku),
+          lines.map((l) => l.quantity),
+          lines.map((l) => l.unitPrice),
+        ],
       );
     }
-    return written[0].inserted ? 'received' : 'changed';
+    return outcomes;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { BUS_DEFAULTS } from './event-bus';
+import { BUS_DEFAULTS, MAX_IN_FLIGHT } from './event-bus';
 import { resolveConsumerSpec, retryDelayMs } from './consumer-spec.util';
 
 describe('resolveConsumerSpec', () => {
@@ -9,7 +9,9 @@ describe('resolveConsumerSpec', () => {
       maxDeliver: BUS_DEFAULTS.maxDeliver,
       backoffMs: BUS_DEFAULTS.backoffMs,
       ackWaitMs: BUS_DEFAULTS.ackWaitMs,
+      maxInFlight: MAX_IN_FLIGHT,
       orderedByKey: undefined,
+      observer: undefined,
     });
   });
 
@@ -19,6 +21,8 @@ describe('resolveConsumerSpec', () => {
     [{ durable: 'ok', subjects: ['x'], maxDeliver: 0 }, 'maxDeliver'],
     [{ durable: 'ok', subjects: ['x'], backoffMs: [-1] }, 'backoffMs'],
     [{ durable: 'ok', subjects: ['x'], ackWaitMs: 0 }, 'ackWaitMs'],
+    [{ durable: 'ok', subjects: ['x'], maxInFlight: 0 }, 'maxInFlight'],
+    [{ durable: 'ok', subjects: ['x'], maxInFlight: 1.5 }, 'maxInFlight'],
   ])('rejects %j', (spec, message) => {
     expect(() => resolveConsumerSpec(spec)).toThrow(message);
   });

@@ -1,4 +1,4 @@
-import { BUS_DEFAULTS, type ConsumerObserver, type ConsumerSpec } from './event-bus';
+import { BUS_DEFAULTS, MAX_IN_FLIGHT, type ConsumerObserver, type ConsumerSpec } from './event-bus';
 
 export interface ResolvedConsumerSpec {
   readonly durable: string;
@@ -6,6 +6,7 @@ export interface ResolvedConsumerSpec {
   readonly maxDeliver: number;
   readonly backoffMs: readonly number[];
   readonly ackWaitMs: number;
+  readonly maxInFlight: number;
   readonly orderedByKey?: string;
   readonly observer?: ConsumerObserver;
 }
@@ -20,6 +21,7 @@ export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
     maxDeliver: spec.maxDeliver ?? BUS_DEFAULTS.maxDeliver,
     backoffMs: spec.backoffMs ?? BUS_DEFAULTS.backoffMs,
     ackWaitMs: spec.ackWaitMs ?? BUS_DEFAULTS.ackWaitMs,
+    maxInFlight: spec.maxInFlight ?? MAX_IN_FLIGHT,
     orderedByKey: spec.orderedByKey,
     observer: spec.observer,
   };
@@ -33,6 +35,9 @@ export function resolveConsumerSpec(spec: ConsumerSpec): ResolvedConsumerSpec {
   }
   if (resolved.backoffMs.some((delay) => !(delay >= 0))) {
     throw new Error(`Consumer "${resolved.durable}": backoffMs entries must be >= 0`);
+  }
+  if (!Number.isInteger(resolved.maxInFlight) || resolved.maxInFlight < 1) {
+    throw new Error(`Consumer "${resolved.durable}": maxInFlight must be a positive integer`);
   }
   if (!(resolved.ackWaitMs > 0)) throw new Error(`Consumer "${resolved.durable}": ackWaitMs must be > 0`);
   return resolved;

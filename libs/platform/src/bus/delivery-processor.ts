@@ -2,7 +2,12 @@ import { Semaphore } from 'async-mutex';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BusLogger } from './bus-logger';
 import { retryDelayMs, type ResolvedConsumerSpec } from './consumer-spec.util';
-import { PermanentEventError, type BusMessage, type MessageHandler } from './event-bus';
+import {
+  HELD_PER_SLOT_ORDERED,
+  PermanentEventError,
+  type BusMessage,
+  type MessageHandler,
+} from './event-bus';
 import { KeyedSerializer } from './keyed-serializer.util';
 
 /** One delivery of a stored message, as handed out by a broker (JetStream or in-process). */
@@ -19,11 +24,6 @@ export interface Delivery {
 
 export type DeadLetterWriter = (message: BusMessage, reason: string, consumer: string) => Promise<void>;
 
-/** Handlers running at once per consumer instance. */
-export const MAX_IN_FLIGHT = 16;
-/** Deliveries an ordered consumer may hold while their keys are busy. */
-export const MAX_HELD_ORDERED = 64;
-
 /**
  * The broker-independent half of a consumer: runs the handler, acks, schedules redeliveries,
  * dead-letters, and serialises per ordering key. Both adapters feed it deliveries, which is what
@@ -35,7 +35,7 @@ export const MAX_HELD_ORDERED = 64;
  */
 export class DeliveryProcessor {
   private readonly held: Semaphore;
-  private readonly running = new Semaphore(MAX_IN_FLIGHT);
+  private readonly running: Semaphore;
   private readonly keyed = new KeyedSerializer();
   private readonly unsettled = new Set<Delivery>();
   private readonly tasks = new Set<Promise<void>>();
@@ -48,7 +48,8 @@ export class DeliveryProcessor {
     private readonly deadLetter: DeadLetterWriter,
     private readonly logger?: BusLogger,
   ) {
-    this.held = new Semaphore(spec.orderedByKey ? MAX_HELD_ORDERED : MAX_IN_FLIGHT);
+    this.running = new Semaphore(spec.maxInFlight);
+    this.held = new Semaphore(spec.maxInFlight * (spec.orderedByKey ? HELD_PER_SLOT_ORDERED : 1));
     // Queued and running deliveries stay ours while this process lives; ack wait is for crashes.
     this.heartbeat = setInterval(
       () => this.unsettled.forEach((delivery) => delivery.working()),

@@ -51,6 +51,12 @@ export interface ConsumerSpec {
    * for consumers that died or lost their connection.
    */
   ackWaitMs?: number;
+  /**
+   * Handlers running at once in one consuming instance (default {@link MAX_IN_FLIGHT}); also the
+   * size of each pull from the broker. An ordered consumer holds up to four times as many
+   * deliveries while their keys are busy.
+   */
+  maxInFlight?: number;
   /** Header whose value serialises handling (e.g. the order number); messages without it run freely. */
   orderedByKey?: string;
   /** Told about retries and dead letters (metrics). */
@@ -107,3 +113,8 @@ export class PermanentEventError extends Error {
 
 export const DEAD_LETTER_SUBJECT_PREFIX = 'dlq';
 export const BUS_DEFAULTS = { maxDeliver: 5, backoffMs: [250, 1000, 5000], ackWaitMs: 10_000 } as const;
+
+/** Handlers running at once per consumer instance, unless its spec says otherwise. */
+export const MAX_IN_FLIGHT = 16;
+/** Deliveries an ordered consumer may hold per handler slot while their keys are busy. */
+export const HELD_PER_SLOT_ORDERED = 4;

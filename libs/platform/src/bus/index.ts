@@ -5,4 +5,3 @@ export { InProcessBroker, type InProcessBrokerOptions } from './in-process.broke
 export { InProcessBus, type InProcessBusOptions } from './in-process.bus';
 export { JetStreamBus, type JetStreamBusOptions } from './jetstream.bus';
 export { decodeDeadLetter } from './dead-letter.codec';
-export { MAX_HELD_ORDERED, MAX_IN_FLIGHT } from './delivery-processor';

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { BusLogger } from './bus-logger';
 import type { DeliveryPump } from './consumer-handle';
 import type { ResolvedConsumerSpec } from './consumer-spec.util';
-import { MAX_IN_FLIGHT, type DeliveryProcessor } from './delivery-processor';
+import type { DeliveryProcessor } from './delivery-processor';
 import { toDelivery } from './jetstream.codec';
 import type { JetStreamConnection, JetStreamSession } from './jetstream.connection';
 import { ensureConsumer, groupByStream } from './jetstream.setup';
@@ -70,7 +70,7 @@ export function jetStreamPump(
         // abort_on_missing_resource: end (and come back here to recreate it) rather than poll
         // forever for a durable that a restarted server no longer has.
         messages = await pullConsumer.consume({
-          max_messages: MAX_IN_FLIGHT,
+          max_messages: spec.maxInFlight,
           abort_on_missing_resource: true,
         });
         open.add(messages);

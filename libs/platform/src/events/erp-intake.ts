@@ -11,22 +11,34 @@ import {
   UpcastableErpEventType,
 } from '@ordex/contracts';
 import type { Logger } from 'pino';
-import type { DataSource, EntityManager } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { runWithCorrelationId } from '../correlation/correlation';
 import { ConsumerObserver, EventBus, PermanentEventError } from '../bus/event-bus';
-import { claimEvent } from './processed-event';
+import { GroupCommit } from './group-commit';
+import { claimEvents } from './processed-event';
 import { EVENT_KEY_HEADER } from './publish-event';
 
 /**
  * A handler applies one event's effect through `tx`, the transaction that also records the
  * event as processed: the effect and the record commit together or not at all.
  */
+export type ErpEventHandler<K extends ErpEventType> = (
+  payload: ErpEventPayloads[K],
+  event: EventEnvelope<ErpEventPayloads[K]>,
+  tx: EntityManager,
+) => Promise<void>;
+
+/**
+ * A set-based handler: applies several events of one type at once, through `tx` as above. The
+ * events carry different business keys (two events of one key are never applied together), in
+ * the order they were delivered. Worth having where the intake is busy (order versions).
+ */
+export interface ErpBatchHandler<K extends ErpEventType> {
+  batch(events: EventEnvelope<ErpEventPayloads[K]>[], tx: EntityManager): Promise<void>;
+}
+
 export type ErpEventHandlers = {
-  [K in ErpEventType]?: (
-    payload: ErpEventPayloads[K],
-    event: EventEnvelope<ErpEventPayloads[K]>,
-    tx: EntityManager,
-  ) => Promise<void>;
+  [K in ErpEventType]?: ErpEventHandler<K> | ErpBatchHandler<K>;
 };
 
 export type ErpEventOutcome = 'applied' | 'duplicate';
@@ -38,12 +50,12 @@ export type ErpEventOutcome = 'applied' | 'duplicate';
 export const MAX_ERP_EVENT_BYTES = 1024 * 1024;
 
 /**
- * Subscribes a service to the ERP subjects it has handlers for, on one durable consumer.
- * Each message is decoded, checked against its generated payload schema and applied inside the
- * event's correlation id, exactly once per consumer: the event id is claimed in the same
- * transaction as the effect, so a redelivery or a re-send days later has no second effect.
- * What cannot be read goes to the dead-letter stream with the reason instead of being retried.
+ * How the intake shares transactions between events: up to `INTAKE_BATCH.maxBatch` events that
+ * arrive while `INTAKE_BATCH.maxConcurrent` transactions are busy are applied in the next one,
+ * and the consumer works on up to `INTAKE_BATCH.maxInFlight` events (of different keys) at once.
  */
+export const INTAKE_BATCH = { maxBatch: 64, maxConcurrent: 2, maxInFlight: 128 } as const;
+
 export interface ErpConsumerOptions {
   bus: EventBus;
   dataSource: DataSource;
@@ -57,29 +69,88 @@ export interface ErpConsumerOptions {
   observer?: ConsumerObserver;
 }
 
+type ReadErpEvent = ReturnType<typeof readErpEvent>;
+type AnyErpHandler =
+  | ((payload: unknown, event: ReadErpEvent, tx: EntityManager) => Promise<void>)
+  | { batch(events: ReadErpEvent[], tx: EntityManager): Promise<void> };
+
+/**
+ * Subscribes a service to the ERP subjects it has handlers for, on one durable consumer.
+ * Each message is decoded, checked against its generated payload schema and applied exactly once
+ * per consumer: the event id is claimed in the same transaction as the effect, so a redelivery
+ * or a re-send days later has no second effect. What cannot be read goes to the dead-letter
+ * stream with the reason instead of being retried; so does an event whose effect the database
+ * rejects as invalid data (a constraint or a value out of range), which no retry can change.
+ *
+ * Events that are in flight together share transactions ({@link GroupCommit}): one claim
+ * statement for all of them, then each type's handler — set-based where it offers `batch`. If
+ * such a transaction fails, each of its events is applied again alone, so a bad event fails by
+ * itself and takes the consumer's retry and dead-letter path like any other.
+ */
 export async function consumeErpEvents(options: ErpConsumerOptions): Promise<() => Promise<void>> {
   const { bus, dataSource, durable, handlers, logger, onOutcome = () => undefined, observer } = options;
   // Handlers name current versions; older live versions of those types are delivered upcast.
   const subjects = (Object.keys(handlers) as ErpEventType[]).flatMap(erpTypesDeliveredAs);
-  const spec = { durable, subjects, orderedByKey: EVENT_KEY_HEADER, observer };
+  const spec = {
+    durable,
+    subjects,
+    orderedByKey: EVENT_KEY_HEADER,
+    maxInFlight: INTAKE_BATCH.maxInFlight,
+    observer,
+  };
+  const applyTogether = async (events: ReadErpEvent[]): Promise<ErpEventOutcome[]> => {
+    try {
+      return await dataSource.transaction((tx) => applyInTransaction(tx, durable, handlers, events));
+    } catch (error) {
+      throw events.length === 1 ? asPermanentIfInvalidData(error) : error;
+    }
+  };
+  const batches = new GroupCommit(applyTogether, INTAKE_BATCH);
   const handle = await bus.consume(spec, async (message) => {
     const event = upcastFor(handlers, readErpEvent(message.data, message.subject));
-    const handler = handlers[event.type] as (
-      p: unknown,
-      e: EventEnvelope<unknown>,
-      tx: EntityManager,
-    ) => Promise<void>;
-    const outcome = await runWithCorrelationId(event.correlationid, () =>
-      dataSource.transaction(async (tx): Promise<ErpEventOutcome> => {
-        if (!(await claimEvent(tx, durable, event))) return 'duplicate';
-        await handler(event.data, event, tx);
-        return 'applied';
-      }),
-    );
+    const outcome = await batches.submit(event);
     onOutcome(outcome, event.type);
     logger.debug({ eventId: event.id, type: event.type, subject: event.subject, outcome }, 'erp event');
   });
   return () => handle.stop();
+}
+
+async function applyInTransaction(
+  tx: EntityManager,
+  durable: string,
+  handlers: ErpEventHandlers,
+  events: ReadErpEvent[],
+): Promise<ErpEventOutcome[]> {
+  const claimed = await claimEvents(tx, durable, events);
+  // The same id twice in one batch (a re-send without an ordering key) is claimed once.
+  const fresh = events.filter((event) => claimed.delete(event.id));
+  const byType = new Map<ErpEventType, ReadErpEvent[]>();
+  for (const event of fresh) byType.set(event.type, [...(byType.get(event.type) ?? []), event]);
+  for (const [type, ofType] of byType) {
+    const handler = handlers[type] as AnyErpHandler;
+    if (typeof handler !== 'function') {
+      await handler.batch(ofType, tx);
+      continue;
+    }
+    for (const event of ofType) {
+      await runWithCorrelationId(event.correlationid, () => handler(event.data, event, tx));
+    }
+  }
+  const applied = new Set(fresh);
+  return events.map((event) => (applied.has(event) ? 'applied' : 'duplicate'));
+}
+
+/**
+ * SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation): the database
+ * refuses the event's data itself, e.g. a quantity its check forbids or a line number twice.
+ */
+const INVALID_DATA_SQLSTATE = /^2[23]/;
+
+function asPermanentIfInvalidData(error: unknown): unknown {
+  if (!(error instanceof QueryFailedError)) return error;
+  const code = (error.driverError as { code?: unknown }).code;
+  if (typeof code !== 'string' || !INVALID_DATA_SQLSTATE.test(code)) return error;
+  return new PermanentEventError(`rejected by the database (SQLSTATE ${code}): ${error.message}`);
 }
 
 /**
@@ -119,8 +190,6 @@ export function readErpEvent(
     type: ErpEventType;
   };
 }
-
-type ReadErpEvent = ReturnType<typeof readErpEvent>;
 
 /** Raises an event of an older live version to the version the consumer handles. */
 function upcastFor(handlers: ErpEventHandlers, event: ReadErpEvent): ReadErpEvent {

@@ -2,22 +2,23 @@ import type { EventEnvelope } from '@ordex/contracts';
 import type { EntityManager } from 'typeorm';
 
 /**
- * Records that `consumer` processed `event`, inside the caller's transaction. Returns false when
- * it already had: the caller then skips the effect. The record outlives JetStream's duplicate
- * window, so a re-send days later is recognised too.
+ * Records that `consumer` processed `events`, inside the caller's transaction, in one statement.
+ * Returns the ids it claimed now; an event whose id was claimed before (by an earlier
+ * transaction, or earlier in this list) is left out, and the caller skips its effect. The records
+ * outlive JetStream's duplicate window, so a re-send days later is recognised too.
  */
-export async function claimEvent(
+export async function claimEvents(
   tx: EntityManager,
   consumer: string,
-  event: EventEnvelope<unknown>,
-): Promise<boolean> {
+  events: readonly EventEnvelope<unknown>[],
+): Promise<Set<string>> {
   const schema = tx.connection.driver.schema ?? 'public';
-  const claimed: unknown[] = await tx.query(
+  const claimed: { event_id: string }[] = await tx.query(
     `INSERT INTO "${schema}"."processed_event" (consumer, event_id, event_type, subject)
-     VALUES ($1, $2, $3, $4)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[])
      ON CONFLICT (consumer, event_id) DO NOTHING
      RETURNING event_id`,
-    [consumer, event.id, event.type, event.subject],
+    [consumer, events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.subject)],
   );
-  return claimed.length === 1;
+  return new Set(claimed.map((row) => row.event_id));
 }
