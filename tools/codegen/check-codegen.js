@@ -8,12 +8,17 @@ const generated = join(__dirname, '../../libs/contracts/src/generated');
 const backup = mkdtempSync(join(tmpdir(), 'ordex-codegen-'));
 cpSync(generated, backup, { recursive: true });
 try {
-  execFileSync('npx', ['graphql-codegen', '--config', 'codegen.yml', '--silent'], { cwd: join(__dirname, '../..'), stdio: 'inherit' });
+  execFileSync('npx', ['graphql-codegen', '--config', 'codegen.yml', '--silent'], {
+    cwd: join(__dirname, '../..'),
+    stdio: 'inherit',
+  });
   const stale = readdirSync(generated).filter(
     (file) => readFileSync(join(generated, file), 'utf8') !== readFileSync(join(backup, file), 'utf8'),
   );
   if (stale.length) {
-    console.error(`stale generated contracts: ${stale.join(', ')} (run npm run codegen and commit the result)`);
+    console.error(
+      `stale generated contracts: ${stale.join(', ')} (run npm run codegen and commit the result)`,
+    );
     process.exitCode = 1;
   } else {
     console.log('generated contracts are up to date');

@@ -13,6 +13,17 @@ import { EmbeddedStack, startEmbeddedStack } from './embedded-stack';
 
 jest.setTimeout(120_000);
 
+/** A query through the gateway as a customer-service user of the embedded dev issuer. */
+async function ask<T = Record<string, unknown>>(
+  stack: EmbeddedStack,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
+  const token = await stack.token({ roles: ['customer-service'] });
+  return graphql<T>(stack.gatewayUrl!, query, variables, { authorization: `Bearer ${token}`, ...headers });
+}
+
 describe('embedded mode', () => {
   describe('with every subgraph up', () => {
     let stack: EmbeddedStack;
@@ -22,7 +33,7 @@ describe('embedded mode', () => {
     afterAll(() => stack?.stop());
 
     it('answers a federated query across orders, inventory and pricing', async () => {
-      const response = await graphql<ReferenceOrderResult>(stack.gatewayUrl!, REFERENCE_ORDER_QUERY, {
+      const response = await ask<ReferenceOrderResult>(stack, REFERENCE_ORDER_QUERY, {
         orderNumber: 'SO-1001',
       });
       expect(response.errors).toBeUndefined();
@@ -30,7 +41,7 @@ describe('embedded mode', () => {
     });
 
     it('counts operations and requests in the Prometheus metrics of the gateway and the subgraphs', async () => {
-      await graphql(stack.gatewayUrl!, REFERENCE_ORDER_QUERY, { orderNumber: 'SO-1001' });
+      await ask(stack, REFERENCE_ORDER_QUERY, { orderNumber: 'SO-1001' });
       const sample = (text: string, metric: string, labels: string[]) =>
         text
           .split('\n')
@@ -85,25 +96,35 @@ describe('embedded mode', () => {
       });
     });
 
-    it('carries the correlation id from the gateway request to the response', async () => {
-      const response = await graphql(
-        stack.gatewayUrl!,
+    it('refuses a request without a token from the dev issuer', async () => {
+      const anonymous = await graphql(stack.gatewayUrl!, '{ __typename }');
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      const direct = await graphql(
+        stack.subgraphUrls.orders!,
         '{ __typename }',
         {},
-        { 'x-correlation-id': 'smoke-test-1' },
+        {
+          authorization: `Bearer ${await stack.token({ roles: ['admin'] })}`,
+        },
       );
+      expect(direct.status).toBe(401);
+    });
+
+    it('carries the correlation id from the gateway request to the response', async () => {
+      const response = await ask(stack, '{ __typename }', {}, { 'x-correlation-id': 'smoke-test-1' });
       expect(response.headers.get('x-correlation-id')).toBe('smoke-test-1');
     });
 
     it('returns a typed error, no stack trace, for an invalid query', async () => {
-      const response = await graphql(stack.gatewayUrl!, '{ order(orderNumber: 1) { nope } }');
+      const response = await ask(stack, '{ order(orderNumber: 1) { nope } }');
       expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(JSON.stringify(response)).not.toMatch(/stacktrace|at .*\.js:\d+/);
     });
 
     it('keeps answering the other subgraphs when one stops', async () => {
       await stack.stopSubgraph('pricing');
-      const response = await graphql<ReferenceOrderResult>(stack.gatewayUrl!, REFERENCE_ORDER_QUERY, {
+      const response = await ask<ReferenceOrderResult>(stack, REFERENCE_ORDER_QUERY, {
         orderNumber: 'SO-1001',
       });
       expect(response.data!.order!.lines[0].availability!.totalAvailable).toBeGreaterThan(0);
@@ -127,7 +148,7 @@ describe('embedded mode', () => {
       subgraphs: ['orders', 'inventory', 'logistics', 'cases', 'analytics'],
     });
     try {
-      const response = await graphql<ReferenceOrderResult>(stack.gatewayUrl!, REFERENCE_ORDER_QUERY, {
+      const response = await ask<ReferenceOrderResult>(stack, REFERENCE_ORDER_QUERY, {
         orderNumber: 'SO-1001',
       });
       expect(response.data!.order!.customer!.name).toBe('Northwind Facilities Group');
@@ -145,19 +166,30 @@ describe('embedded mode', () => {
     try {
       const first = await startEmbeddedStack({ dataDir, port: 0, demo: 'small', logLevel: 'silent' });
       expect(first.demoEventsPublished).toBeGreaterThan(0);
+      const tokenFromFirstRun = await first.token({ roles: ['warehouse'] });
       await first.stop();
 
       const second = await startEmbeddedStack({ dataDir, port: 0, demo: 'small', logLevel: 'silent' });
       try {
         expect(second.demoEventsPublished).toBe(0);
         const response = await eventually(async () => {
-          const r = await graphql<ReferenceOrderResult>(second.gatewayUrl!, REFERENCE_ORDER_QUERY, {
+          const r = await ask<ReferenceOrderResult>(second, REFERENCE_ORDER_QUERY, {
             orderNumber: 'SO-1001',
           });
           return r.data?.order ? r : undefined;
         });
         expect(response.errors).toBeUndefined();
         expectReferenceOrder(response.data!.order);
+        // The dev issuer's key lives in the data directory: earlier tokens stay valid.
+        const again = await graphql(
+          second.gatewayUrl!,
+          '{ __typename }',
+          {},
+          {
+            authorization: `Bearer ${tokenFromFirstRun}`,
+          },
+        );
+        expect(again.status).toBe(200);
       } finally {
         await second.stop();
       }

@@ -5,16 +5,26 @@ import { EventEnvelope, STREAMS } from '@ordex/contracts';
 import { buildDemoDistributor, DEMO_SIZES, demoErpEvents, DemoSizeName } from '@ordex/demo-data';
 import {
   createLogger,
+  DEV_AUDIENCE,
+  DEV_ISSUER,
   DeadLetter,
+  DevIssuer,
+  DevTokenRequest,
   EmbeddedPostgres,
+  generateInternalIdentityKeys,
+  Identity,
+  IDENTITY_HEADER,
   InProcessBroker,
   InProcessBus,
+  InternalIdentitySigner,
+  InternalIdentityVerifier,
   PublishAck,
   publishEvent,
   RunningGateway,
   startGateway,
   startSubgraph,
   SubgraphConfig,
+  TokenAuthenticator,
 } from '@ordex/platform';
 import {
   loadSubgraphDefinition,
@@ -54,6 +64,10 @@ export interface EmbeddedStack {
   idle(): Promise<void>;
   /** The dead-letter stream, oldest first. */
   deadLetters(): Promise<DeadLetter[]>;
+  /** A bearer token from the embedded development issuer, as `npm run token` prints. */
+  token(request: DevTokenRequest): Promise<string>;
+  /** Headers that let a caller other than the gateway reach a subgraph directly (tools, tests). */
+  subgraphHeaders(identity: Identity): Promise<Record<string, string>>;
   stopSubgraph(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
 }
@@ -76,6 +90,11 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
   const broker = new InProcessBroker({
     streams: STREAMS.map((s) => ({ name: s.name, subjects: [...s.subjects] })),
   });
+  const issuer = await DevIssuer.open(options.dataDir);
+  // One process, so one key pair made per start: the gateway signs, the subgraphs verify.
+  const internalKeys = generateInternalIdentityKeys();
+  const identitySigner = InternalIdentitySigner.fromPem(internalKeys.privateKeyPem);
+  const identityVerifier = InternalIdentityVerifier.fromPem(internalKeys.publicKeyPem);
   const apps = new Map<SubgraphName, INestApplication>();
   const buses: InProcessBus[] = [];
   const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
@@ -111,6 +130,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
         bus,
         embedded: database,
         logger,
+        identityVerifier,
       });
       apps.set(name, app);
       subgraphUrls[name] = `${(await app.getUrl()).replace('[::1]', 'localhost')}/graphql`;
@@ -125,6 +145,15 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
         port: options.port ?? 4000,
         logger: createLogger('gateway', logLevel),
         introspection: true,
+        authenticator: new TokenAuthenticator({
+          issuer: DEV_ISSUER,
+          audience: DEV_AUDIENCE,
+          keys: issuer.keys(),
+          clockToleranceSeconds: 30,
+          rolesClaim: 'roles',
+          partnerClaim: 'partner_id',
+        }),
+        identitySigner,
       });
       progress('gateway ready');
     }
@@ -139,6 +168,8 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
       publish: (event, msgId) => publishEvent(producer, event, msgId),
       idle: () => broker.idle(),
       deadLetters: () => producer.deadLetters(),
+      token: (request) => issuer.issue(request),
+      subgraphHeaders: async (identity) => ({ [IDENTITY_HEADER]: await identitySigner.sign(identity) }),
       stopSubgraph,
       stop,
     };

@@ -13,10 +13,12 @@ describe('ERP intake events', () => {
   let sequence = 0;
   const erp = <K extends ErpEventType>(type: K, key: string, data: ErpEventPayloads[K]) =>
     createEvent(type, key, data, { source: 'erp', id: `intake-e2e-${++sequence}` });
-  const query = async <T>(q: string) => (await graphql<T>(stack.gatewayUrl!, q)).data!;
+  let auth: Record<string, string>;
+  const query = async <T>(q: string) => (await graphql<T>(stack.gatewayUrl!, q, {}, auth)).data!;
 
   beforeAll(async () => {
     stack = await startEmbeddedStack({ port: 0, demo: 'small', logLevel: 'silent' });
+    auth = { authorization: `Bearer ${await stack.token({ roles: ['admin'] })}` };
   });
   afterAll(() => stack?.stop());
 
@@ -184,6 +186,7 @@ describe('ERP intake events', () => {
         stack.gatewayUrl!,
         'mutation Submit($events: [ErpEventInput!]!) { submitErpEvents(events: $events) { id accepted duplicate rejection { code message } } }',
         { events },
+        auth,
       );
     const newOrder = {
       ...reference,
@@ -235,6 +238,8 @@ describe('ERP intake events', () => {
         const r = await graphql<{ order: { lines: { sku: string; quantity: number }[] } | null }>(
           stack.gatewayUrl!,
           '{ order(orderNumber: "SO-5000") { lines { sku quantity } } }',
+          {},
+          auth,
         );
         return r.data?.order ?? undefined;
       });

@@ -31,9 +31,15 @@ describe('npm start (dist/tools/embedded/start.js)', () => {
       });
       expect(output).toContain('query ReferenceOrder');
       expect(output).toMatch(/demo distributor loaded: \d+ ERP events/);
-      const response = await graphql<ReferenceOrderResult>(url, REFERENCE_ORDER_QUERY, {
-        orderNumber: 'SO-1001',
-      });
+      // The printed demo token is ready to use, as in the printed curl line.
+      const token = /Demo token \(customer-service[^\n]*\n(\S+)\n/.exec(output)?.[1];
+      expect(output).toContain(`-H 'authorization: Bearer ${token}'`);
+      const response = await graphql<ReferenceOrderResult>(
+        url,
+        REFERENCE_ORDER_QUERY,
+        { orderNumber: 'SO-1001' },
+        { authorization: `Bearer ${token}` },
+      );
       expect(response.errors).toBeUndefined();
       expectReferenceOrder(response.data!.order);
     } finally {

@@ -17,6 +17,9 @@ const EXAMPLE_QUERY = `query ReferenceOrder {
   }
 }`;
 
+/** The team whose view the example query shows. */
+const DEMO_ROLE = 'customer-service';
+
 const schema = z.object({
   PORT: port(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const body = JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') });
+  const token = await stack.token({ roles: [DEMO_ROLE] });
   process.stdout.write(
     [
       '',
@@ -56,7 +60,10 @@ async function main(): Promise<void> {
       'Example query (the reference order, across orders, inventory and pricing):',
       EXAMPLE_QUERY,
       '',
-      `curl -s ${stack.gatewayUrl} -H 'content-type: application/json' -d '${body}'`,
+      `Demo token (${DEMO_ROLE}, valid 8 h; npm run token -- --role <role> for others):`,
+      token,
+      '',
+      `curl -s ${stack.gatewayUrl} -H 'content-type: application/json' -H 'authorization: Bearer ${token}' -d '${body}'`,
       '',
       'ordex: ready',
       '',

@@ -6,7 +6,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { STREAMS } from '@ordex/contracts';
-import { createLogger, HELD_PER_SLOT_ORDERED, INTAKE_BATCH, JetStreamBus } from '@ordex/platform';
+import {
+  createLogger,
+  generateInternalIdentityKeys,
+  HELD_PER_SLOT_ORDERED,
+  INTAKE_BATCH,
+  JetStreamBus,
+} from '@ordex/platform';
 import { Client } from 'pg';
 import { CORES, type CpuTimes, machineCpu, pidsNamed, processCpu, processesCpu } from './proc-cpu';
 import {
@@ -148,6 +154,8 @@ async function startOrders(databaseUrl: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...args, mainJs], {
     env: {
       ...env,
+      // Nothing calls its GraphQL endpoint; it only needs a key to start in production mode.
+      IDENTITY_VERIFY_KEY: generateInternalIdentityKeys().publicKeyPem,
       DATABASE_URL: databaseUrl,
       NATS_URL,
       PORT: String(port),

@@ -13,6 +13,7 @@ import {
   startServiceProcess,
   TestDatabase,
 } from '@ordex/testing';
+import { testGatewayIdentity } from '../identity/test-gateway-identity';
 import { Client } from 'pg';
 import {
   ORDERS_INTAKE_DURABLE,
@@ -213,7 +214,13 @@ describe('ERP order intake durability (orders process, PostgreSQL, NATS JetStrea
     natsUrl = nats.url;
     database = await createTestDatabase();
     const port = await freePort();
-    env = { DATABASE_URL: database.url, NATS_URL: natsUrl, PORT: String(port), LOG_LEVEL: 'warn' };
+    env = {
+      ...testGatewayIdentity().subgraphEnv,
+      DATABASE_URL: database.url,
+      NATS_URL: natsUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+    };
     readyUrl = `http://127.0.0.1:${port}/health/ready`;
     nc = await connect({ servers: natsUrl.split(',') });
     jsm = await jetstreamManager(nc);

@@ -16,6 +16,7 @@ import {
   startServiceProcess,
   TestDatabase,
 } from '@ordex/testing';
+import { testGatewayIdentity } from '../identity/test-gateway-identity';
 import { Client } from 'pg';
 
 jest.setTimeout(90_000);
@@ -128,6 +129,7 @@ describe('NATS outage (orders service, private nats-server)', () => {
   let erp: NatsConnection | undefined;
   let js: JetStreamClient;
   const published: EventEnvelope<Order>[] = [];
+  const gateway = testGatewayIdentity();
 
   const readiness = async (): Promise<{ status: number; body: ReadinessBody }> => {
     const response = await fetch(readyUrl);
@@ -144,6 +146,7 @@ describe('NATS outage (orders service, private nats-server)', () => {
         }
       `,
       { orderNumber },
+      await gateway.headers(),
     );
     expect(response.errors).toBeUndefined();
     return response.data?.order?.erpVersion ?? null;
@@ -185,6 +188,7 @@ describe('NATS outage (orders service, private nats-server)', () => {
       'orders',
       ORDERS_MAIN,
       {
+        ...gateway.subgraphEnv,
         DATABASE_URL: database.url,
         NATS_URL: nats.url,
         PORT: new URL(graphqlUrl).port,

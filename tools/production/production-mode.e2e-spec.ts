@@ -12,9 +12,14 @@ import {
   ServiceProcess,
   startPrivateNats,
   startServiceProcess,
+  startTestOidcIssuer,
   TestDatabase,
+  TestOidcIssuer,
 } from '@ordex/testing';
+import { IDENTITY_HEADER, InternalIdentitySigner } from '@ordex/platform';
 import { SUBGRAPH_NAMES } from '../embedded/workspace';
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 jest.setTimeout(180_000);
 
@@ -33,8 +38,14 @@ describe('production mode (PostgreSQL + NATS JetStream, one process per service)
   const services = new Map<string, ServiceProcess>();
   const readiness: Record<string, string> = {};
   let gatewayUrl: string;
+  let issuer: TestOidcIssuer;
+  let auth: Record<string, string>;
 
   beforeAll(async () => {
+    issuer = await startTestOidcIssuer();
+    auth = {
+      authorization: `Bearer ${await issuer.token({ sub: 'cs.agent', roles: ['customer-service'] })}`,
+    };
     nats = await startPrivateNats();
     natsUrl = nats.url;
     database = await createTestDatabase();
@@ -42,7 +53,13 @@ describe('production mode (PostgreSQL + NATS JetStream, one process per service)
     await Promise.all(
       SUBGRAPH_NAMES.map(async (name) => {
         const port = await freePort();
-        const env = { DATABASE_URL: database.url, NATS_URL: natsUrl, PORT: String(port), LOG_LEVEL: 'warn' };
+        const env = {
+          ...issuer.subgraphEnv,
+          DATABASE_URL: database.url,
+          NATS_URL: natsUrl,
+          PORT: String(port),
+          LOG_LEVEL: 'warn',
+        };
         readiness[name] = `http://127.0.0.1:${port}/health/ready`;
         services.set(name, await startServiceProcess(name, mainOf(name), env, readiness[name]));
         urls[`SUBGRAPH_${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
@@ -54,7 +71,7 @@ describe('production mode (PostgreSQL + NATS JetStream, one process per service)
       await startServiceProcess(
         'gateway',
         mainOf('gateway'),
-        { ...urls, PORT: String(port), LOG_LEVEL: 'warn' },
+        { ...issuer.gatewayEnv, ...urls, PORT: String(port), LOG_LEVEL: 'warn' },
         `http://127.0.0.1:${port}/health/ready`,
       ),
     );
@@ -69,14 +86,18 @@ describe('production mode (PostgreSQL + NATS JetStream, one process per service)
     await Promise.all([...services.values()].map((s) => s.stop()));
     await database?.drop();
     await nats?.dispose();
+    await issuer?.close();
   });
 
   it('answers the federated reference-order query from data that arrived through NATS', async () => {
     const response = await eventually(
       async () => {
-        const r = await graphql<ReferenceOrderResult>(gatewayUrl, REFERENCE_ORDER_QUERY, {
-          orderNumber: 'SO-1001',
-        });
+        const r = await graphql<ReferenceOrderResult>(
+          gatewayUrl,
+          REFERENCE_ORDER_QUERY,
+          { orderNumber: 'SO-1001' },
+          auth,
+        );
         const ready = r.data?.order?.lines.every(
           (l) => l.availability?.byDc.length && l.priceCheck?.hasContract,
         );
@@ -103,17 +124,65 @@ describe('production mode (PostgreSQL + NATS JetStream, one process per service)
     }
   });
 
-  it('loading the demo again publishes nothing new', () => {
-    const again = runScript(join(dist, 'tools/demo/publish-demo.js'), { NATS_URL: natsUrl });
-    expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/: 0 new ERP events, \d+ already known/);
+  it.each([
+    ['no token', async () => ({})],
+    ['a malformed header', async () => ({ authorization: 'Basic dXNlcjpwYXNz' })],
+    ['an expired token', async () => bearer(await issuer.token({ roles: ['admin'] }, { expiresIn: -120 }))],
+    [
+      'another audience',
+      async () => bearer(await issuer.token({ roles: ['admin'] }, { audience: 'other-app' })),
+    ],
+    [
+      'another issuer',
+      async () => bearer(await issuer.token({ roles: ['admin'] }, { issuer: 'https://evil.example' })),
+    ],
+    [
+      'a key the issuer does not publish',
+      async () => bearer(await issuer.token({ roles: ['admin'] }, { foreignKey: true })),
+    ],
+    ['a partner role without a partner id', async () => bearer(await issuer.token({ roles: ['partner'] }))],
+  ])(
+    'refuses a request with %s: 401 UNAUTHENTICATED, reason in the security log only',
+    async (_case, headers) => {
+      const sent: Record<string, string> = await headers();
+      const response = await graphql(gatewayUrl, '{ orders(first: 1) { orderNumber } }', {}, sent);
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="ordex"');
+      expect(response.errors).toEqual([
+        { message: 'Not authenticated', extensions: { code: 'UNAUTHENTICATED' } },
+      ]);
+      expect(response.data).toBeUndefined();
+      const log = services.get('gateway')!.output();
+      expect(log).toContain('"security":"authentication.failed"');
+      const token = sent.authorization?.split(' ')[1];
+      if (token) expect(log).not.toContain(token);
+    },
+  );
+
+  it('refuses a call to a subgraph that did not come through the gateway', async () => {
+    const ordersUrl = readiness.orders.replace('/health/ready', '/graphql');
+    const query = '{ orders(first: 1) { orderNumber } }';
+    const direct = await graphql(ordersUrl, query, {}, auth);
+    expect(direct.status).toBe(401);
+    expect(direct.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    // A header signed with any key but the gateway's is refused too.
+    const forged = await startTestOidcIssuer();
+    const forger = InternalIdentitySigner.fromPem(forged.gatewayEnv.IDENTITY_SIGNING_KEY);
+    const header = await forger.sign({ subject: 'mallory', roles: ['admin'] });
+    await forged.close();
+    const withForgedIdentity = await graphql(ordersUrl, query, {}, { [IDENTITY_HEADER]: header });
+    expect(withForgedIdentity.status).toBe(401);
+    expect(services.get('orders')!.output()).toContain('"security":"authentication.failed"');
   });
 
   it('returns the rest of the data and an error for the fields of a stopped subgraph', async () => {
     await services.get('pricing')!.stop();
-    const response = await graphql<ReferenceOrderResult>(gatewayUrl, REFERENCE_ORDER_QUERY, {
-      orderNumber: 'SO-1001',
-    });
+    const response = await graphql<ReferenceOrderResult>(
+      gatewayUrl,
+      REFERENCE_ORDER_QUERY,
+      { orderNumber: 'SO-1001' },
+      auth,
+    );
     expect(response.data!.order!.customer!.id).toBe('C-0001');
     expect(response.data!.order!.lines[0].availability!.totalAvailable).toBeGreaterThan(0);
     expect(response.data!.order!.lines[0].priceCheck).toBeNull();
@@ -121,6 +190,13 @@ describe('production mode (PostgreSQL + NATS JetStream, one process per service)
       code: 'SUBGRAPH_UNAVAILABLE',
       service: 'pricing',
     });
+  });
+  // Last: runScript blocks this process, and a fetch right after it could reuse a socket the
+  // gateway closed meanwhile.
+  it('loading the demo again publishes nothing new', () => {
+    const again = runScript(join(dist, 'tools/demo/publish-demo.js'), { NATS_URL: natsUrl });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/: 0 new ERP events, \d+ already known/);
   });
 });
 
@@ -147,8 +223,27 @@ describe('configuration is checked at start-up', () => {
       /^ordex gateway: invalid configuration: LOG_LEVEL: .* \(got "chatty"\)$/,
     ],
     [
+      'cases',
+      { DATABASE_URL: 'postgres://x@127.0.0.1/test', NATS_URL: 'nats://127.0.0.1:4222' },
+      /^ordex cases: invalid configuration: IDENTITY_VERIFY_KEY: is required when a service runs on its own/,
+    ],
+    [
+      'analytics',
+      {
+        DATABASE_URL: 'postgres://x@127.0.0.1/test',
+        NATS_URL: 'nats://127.0.0.1:4222',
+        IDENTITY_VERIFY_KEY: 'not a key',
+      },
+      /^ordex analytics: invalid configuration: IDENTITY_VERIFY_KEY: must be the gateway's Ed25519 public key in PEM/,
+    ],
+    ['gateway', { IDENTITY_SIGNING_KEY: 'x' }, /^ordex gateway: invalid configuration: OIDC_ISSUER: /],
+    [
       'logistics',
-      { DATABASE_URL: 'postgres://x@127.0.0.1/test', NATS_URL: 'nats://127.0.0.1:abc' },
+      {
+        DATABASE_URL: 'postgres://x@127.0.0.1/test',
+        NATS_URL: 'nats://127.0.0.1:abc',
+        IDENTITY_VERIFY_KEY: 'x',
+      },
       /^ordex logistics: invalid configuration: NATS_URL: must be one or more nats:\/\/host\[:port\] URLs/,
     ],
   ])('%s stops with one line naming a bad setting', (app, env, message) => {

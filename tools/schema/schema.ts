@@ -19,10 +19,10 @@ const DEFAULT_PORTS: Record<string, number> = {
   analytics: 4006,
 };
 
-async function fetchSdl(url: string): Promise<string> {
+async function fetchSdl(url: string, headers: Record<string, string>): Promise<string> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query: '{ _service { sdl } }' }),
   });
   const body = (await response.json()) as { data?: { _service: { sdl: string } }; errors?: unknown };
@@ -41,7 +41,7 @@ async function main(check: boolean): Promise<number> {
       subgraphs.push({
         name,
         url: `http://${name}:${DEFAULT_PORTS[name]}/graphql`,
-        sdl: await fetchSdl(url),
+        sdl: await fetchSdl(url, await stack.subgraphHeaders({ subject: 'ordex-schema-tool', roles: [] })),
       });
     }
   } finally {

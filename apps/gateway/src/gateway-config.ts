@@ -13,6 +13,16 @@ export const gatewayConfigSchema = commonConfigSchema.extend({
   SUBGRAPH_LOGISTICS_URL: subgraphUrl,
   SUBGRAPH_CASES_URL: subgraphUrl,
   SUBGRAPH_ANALYTICS_URL: subgraphUrl,
+  /** The OIDC issuer whose tokens the gateway accepts (`iss`), and the audience they must name. */
+  OIDC_ISSUER: urlWithProtocol(['https', 'http']),
+  OIDC_AUDIENCE: z.string().min(1),
+  /** The issuer's JWKS; discovered from its openid-configuration when not set. */
+  OIDC_JWKS_URI: urlWithProtocol(['https', 'http']).optional(),
+  OIDC_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
+  OIDC_PARTNER_CLAIM: z.string().min(1).default('partner_id'),
+  /** The Ed25519 private key (PKCS#8 PEM) that signs the identity subgraphs receive. */
+  IDENTITY_SIGNING_KEY: z.string().min(1),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import {
   ConfigurationError,
   createLogger,
+  InternalIdentitySigner,
   loadConfig,
   startGateway,
   startTracing,
   stopTracing,
+  TokenAuthenticator,
 } from '@ordex/platform';
 import { gatewayConfigSchema, subgraphUrlsFrom } from './gateway-config';
 
@@ -20,8 +22,24 @@ async function main(): Promise<void> {
       `ordex gateway: invalid configuration: SUPERGRAPH_PATH: cannot read ${config.SUPERGRAPH_PATH}`,
     );
   }
+  let identitySigner: InternalIdentitySigner;
+  try {
+    identitySigner = InternalIdentitySigner.fromPem(config.IDENTITY_SIGNING_KEY);
+  } catch (error) {
+    throw new ConfigurationError(
+      `ordex gateway: invalid configuration: IDENTITY_SIGNING_KEY: must be an Ed25519 private key in PEM (npm run identity:keys): ${(error as Error).message}`,
+    );
+  }
   startTracing('gateway', config.OTEL_ENABLED, config.OTEL_EXPORTER_OTLP_ENDPOINT);
   const logger = createLogger('gateway', config.LOG_LEVEL);
+  const authenticator = new TokenAuthenticator({
+    issuer: config.OIDC_ISSUER,
+    audience: config.OIDC_AUDIENCE,
+    keys: TokenAuthenticator.issuerKeys(config.OIDC_ISSUER, config.OIDC_JWKS_URI),
+    clockToleranceSeconds: config.OIDC_CLOCK_SKEW_SECONDS,
+    rolesClaim: config.OIDC_ROLES_CLAIM,
+    partnerClaim: config.OIDC_PARTNER_CLAIM,
+  });
   const gateway = await startGateway({
     supergraphSdl,
     subgraphUrls: subgraphUrlsFrom(config),
@@ -29,6 +47,8 @@ async function main(): Promise<void> {
     port: config.PORT,
     logger,
     introspection: config.GRAPHQL_INTROSPECTION === 'true',
+    authenticator,
+    identitySigner,
   });
   logger.info(`gateway ready at ${gateway.url}`);
   const shutdown = async () => {

@@ -11,3 +11,5 @@ export * from './outbox';
 export * from './subgraph';
 export * from './tracing';
 export * from './gateway';
+export * from './identity';
+export * from './access';

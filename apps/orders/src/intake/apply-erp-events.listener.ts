@@ -48,7 +48,10 @@ export class ApplyErpEventsListener implements OnModuleInit {
       const order = event.data;
       const outcome = outcomes.get(order.orderNumber);
       if (outcome === 'stale') {
-        this.logger.info({ eventId: event.id, orderNumber: order.orderNumber }, 'older order version ignored');
+        this.logger.info(
+          { eventId: event.id, orderNumber: order.orderNumber },
+          'older order version ignored',
+        );
       } else if (outcome) {
         derived.push(this.derived(`orders.order.${outcome}.v1`, order.orderNumber, order, event));
       }

@@ -40,4 +40,22 @@ describe('loadConfig', () => {
       'ordex gateway: invalid configuration: SECRET: is required (it is not set)',
     );
   });
+
+  it('never echoes a secret or the password in a URL', () => {
+    const secrets = z.object({
+      IDENTITY_SIGNING_KEY: z.string().min(10, 'is too short'),
+      DATABASE_URL: z.string().endsWith('/test', 'must name the test database'),
+    });
+    expect(() =>
+      loadConfig('gateway', secrets, { IDENTITY_SIGNING_KEY: 'hunter2', DATABASE_URL: 'x/test' }),
+    ).toThrow(
+      'ordex gateway: invalid configuration: IDENTITY_SIGNING_KEY: is too short (got a value that is not shown)',
+    );
+    expect(() =>
+      loadConfig('gateway', secrets, {
+        IDENTITY_SIGNING_KEY: '0123456789abc',
+        DATABASE_URL: 'postgres://ordex:hunter2@db:5432/prod',
+      }),
+    ).toThrow('DATABASE_URL: must name the test database (got "postgres://ordex:***@db:5432/prod")');
+  });
 });

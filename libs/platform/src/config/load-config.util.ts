@@ -15,6 +15,23 @@ export function loadConfig<S extends z.ZodTypeAny>(
   const issue = parsed.error.issues[0];
   const key = issue.path.join('.') || '(environment)';
   const raw = env[key];
-  const got = raw === undefined ? 'it is not set' : `got ${JSON.stringify(raw)}`;
+  const got = raw === undefined ? 'it is not set' : `got ${shown(key, raw)}`;
   throw new ConfigurationError(`ordex ${service}: invalid configuration: ${key}: ${issue.message} (${got})`);
+}
+
+/** Secrets are never echoed; a URL's password is masked. */
+const SECRET_KEY = /KEY|SECRET|PASSWORD|TOKEN/;
+
+function shown(key: string, raw: string): string {
+  if (SECRET_KEY.test(key)) return 'a value that is not shown';
+  try {
+    const url = new URL(raw);
+    if (url.password) {
+      url.password = '***';
+      return JSON.stringify(url.toString());
+    }
+  } catch {
+    // not a URL
+  }
+  return JSON.stringify(raw);
 }

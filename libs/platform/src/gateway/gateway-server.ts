@@ -14,6 +14,11 @@ import { formatClientError, MAX_REQUEST_BODY } from '../graphql/format-error';
 import { metricsMiddleware } from '../metrics/metrics.middleware';
 import { operationMetricsPlugin } from '../metrics/operation-metrics.plugin';
 import { ServiceMetrics } from '../metrics/service-metrics';
+import { authenticationMiddleware, identityOf } from '../identity/authentication.middleware';
+import type { Identity } from '../identity/identity';
+import type { InternalIdentitySigner } from '../identity/internal-identity';
+import { SecurityLog } from '../identity/security-log';
+import type { TokenAuthenticator } from '../identity/token-authenticator';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
 
 export interface GatewayOptions {
@@ -25,6 +30,10 @@ export interface GatewayOptions {
   port: number;
   logger: Logger;
   introspection: boolean;
+  /** Verifies clients' bearer tokens (the OIDC issuer's in production, the dev issuer's embedded). */
+  authenticator: TokenAuthenticator;
+  /** Signs the identity each subgraph call carries. */
+  identitySigner: InternalIdentitySigner;
 }
 
 export interface RunningGateway {
@@ -57,9 +66,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // endpoints to describe its host; ordex sends nothing anywhere unless an operator opts in.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const metrics = new ServiceMetrics('gateway');
+  const securityLog = new SecurityLog(options.logger, metrics);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls[name] ?? url ?? ''),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(name, options.subgraphUrls[name] ?? url ?? '', options.identitySigner),
     logger: options.logger,
   });
   const app = express();
@@ -92,9 +103,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       customAttributeKeys: { reqId: 'correlationId' },
       quietReqLogger: true,
     }),
+    authenticationMiddleware(
+      (req) => options.authenticator.authenticate(req.headers.authorization),
+      securityLog,
+      'Bearer realm="ordex"',
+    ),
     express.json({ limit: MAX_REQUEST_BODY }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ correlationId: String(req.headers[CORRELATION_HEADER]) }),
+      context: async ({ req }) => ({
+        correlationId: String(req.headers[CORRELATION_HEADER]),
+        identity: identityOf(req) as Identity,
+      }),
     }),
   );
 

@@ -1,13 +1,18 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { CORRELATION_HEADER } from '../correlation/correlation';
+import type { Identity } from '../identity/identity';
+import { IDENTITY_HEADER, type InternalIdentitySigner } from '../identity/internal-identity';
 
 export interface GatewayContext {
   correlationId: string;
+  /** The authenticated caller; every request that reaches GraphQL has one. */
+  identity: Identity;
 }
 
 /**
- * A subgraph as the gateway calls it: the request's correlation id travels along, and a
+ * A subgraph as the gateway calls it: the caller's identity travels along, signed by the gateway
+ * (subgraphs refuse calls without it), and so does the correlation id; a
  * subgraph that cannot be reached becomes a typed SUBGRAPH_UNAVAILABLE error for the fields it
  * owns, without its address or the network error reaching the client.
  */
@@ -15,13 +20,18 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(
     readonly name: string,
     url: string,
+    private readonly identitySigner: InternalIdentitySigner,
   ) {
     super({ url });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const correlationId = (context as Partial<GatewayContext>)?.correlationId;
+  override async willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const { correlationId, identity } = context as Partial<GatewayContext>;
     if (correlationId) request.http?.headers.set(CORRELATION_HEADER, correlationId);
+    if (identity) request.http?.headers.set(IDENTITY_HEADER, await this.identitySigner.sign(identity));
   }
 
   override async process(

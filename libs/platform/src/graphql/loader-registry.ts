@@ -1,3 +1,4 @@
+import type { Identity } from '../identity/identity';
 import DataLoader from 'dataloader';
 
 /**
@@ -40,6 +41,8 @@ export function groupByKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V)
 export interface GraphQLRequestContext {
   loaders: LoaderRegistry;
   correlationId?: string;
+  /** The caller the gateway vouched for (every request that reaches a resolver has one). */
+  identity: Identity;
 }
 
 /** Page sizes clients may ask for: at least 1, at most `max`. */

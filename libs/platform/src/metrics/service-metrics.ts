@@ -9,6 +9,7 @@ export class ServiceMetrics {
   readonly outboxPublished: Counter;
   readonly eventsRetried: Counter<'consumer' | 'subject'>;
   readonly eventsDeadLettered: Counter<'consumer' | 'subject'>;
+  readonly securityEvents: Counter<'event'>;
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -42,6 +43,12 @@ export class ServiceMetrics {
       name: 'ordex_events_dead_lettered_total',
       help: 'Events moved to the dead-letter stream (see npm run dlq)',
       labelNames: ['consumer', 'subject'],
+      registers: [this.registry],
+    });
+    this.securityEvents = new Counter({
+      name: 'ordex_security_events_total',
+      help: 'Refused tokens, denied access and limit hits (details in the security log lines)',
+      labelNames: ['event'],
       registers: [this.registry],
     });
     this.outboxPublished = new Counter({

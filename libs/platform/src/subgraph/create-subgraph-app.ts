@@ -4,6 +4,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { correlationMiddleware } from '../correlation/correlation.middleware';
 import { MAX_REQUEST_BODY } from '../graphql/format-error';
+import { authenticationMiddleware } from '../identity/authentication.middleware';
+import { IDENTITY_HEADER } from '../identity/internal-identity';
+import { SecurityLog } from '../identity/security-log';
 import { nestLoggerFor } from '../logging/nest-logger';
 import { metricsMiddleware } from '../metrics/metrics.middleware';
 import { ServiceMetrics } from '../metrics/service-metrics';
@@ -28,6 +31,14 @@ export async function startSubgraph(
   app.useBodyParser('json', { limit: MAX_REQUEST_BODY });
   app.use(correlationMiddleware);
   app.use(metricsMiddleware(metrics));
+  // Only the gateway may call: its signed identity header is checked before any GraphQL work.
+  app.use(
+    '/graphql',
+    authenticationMiddleware(
+      (req) => runtime.identityVerifier.verify(req.header(IDENTITY_HEADER)),
+      new SecurityLog(runtime.logger, metrics),
+    ),
+  );
   await app.listen(runtime.config.PORT, runtime.config.HOST);
   return app;
 }

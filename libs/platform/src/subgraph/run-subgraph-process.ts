@@ -4,12 +4,17 @@ import { parseNatsServers } from '../bus/jetstream.servers';
 import { ConfigurationError } from '../config/config.exception';
 import { port, SubgraphConfig, subgraphConfigSchema } from '../config/config.schema';
 import { loadConfig } from '../config/load-config.util';
+import { InternalIdentityVerifier } from '../identity/internal-identity';
 import { createLogger } from '../logging/logger';
 import { startTracing, stopTracing } from '../tracing/tracing';
 import { startSubgraph } from './create-subgraph-app';
 import type { SubgraphDefinition } from './subgraph-definition';
 
-type ProductionConfig = SubgraphConfig & { DATABASE_URL: string; NATS_URL: string };
+type ProductionConfig = SubgraphConfig & {
+  DATABASE_URL: string;
+  NATS_URL: string;
+  IDENTITY_VERIFY_KEY: string;
+};
 
 /**
  * Entry point of one subgraph in production mode (one process per service): PostgreSQL at
@@ -22,7 +27,7 @@ type ProductionConfig = SubgraphConfig & { DATABASE_URL: string; NATS_URL: strin
  * in the background; its consumers start and its outbox drains once NATS answers.
  */
 export async function runSubgraphProcess(definition: SubgraphDefinition): Promise<void> {
-  const config = productionConfigOrExit(definition);
+  const { config, identityVerifier } = productionConfigOrExit(definition);
   startTracing(definition.name, config.OTEL_ENABLED, config.OTEL_EXPORTER_OTLP_ENDPOINT);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   try {
@@ -43,7 +48,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition): Promis
     }
     const databaseHost = new URL(config.DATABASE_URL).host;
     const app = await during(`starting on PostgreSQL at ${databaseHost}`, () =>
-      startSubgraph(definition, { config, bus, logger }),
+      startSubgraph(definition, { config, bus, logger, identityVerifier }),
     );
     logger.info(
       { port: config.PORT },
@@ -65,13 +70,18 @@ export async function runSubgraphProcess(definition: SubgraphDefinition): Promis
   }
 }
 
-function productionConfigOrExit(definition: SubgraphDefinition): ProductionConfig {
+function productionConfigOrExit(definition: SubgraphDefinition): {
+  config: ProductionConfig;
+  identityVerifier: InternalIdentityVerifier;
+} {
   try {
     const config = loadConfig(
       definition.name,
       subgraphConfigSchema.extend({ PORT: port(definition.defaultPort) }),
     );
-    const missing = !config.DATABASE_URL ? 'DATABASE_URL' : !config.NATS_URL ? 'NATS_URL' : undefined;
+    const missing = (['DATABASE_URL', 'NATS_URL', 'IDENTITY_VERIFY_KEY'] as const).find(
+      (key) => !config[key],
+    );
     if (missing) {
       throw new ConfigurationError(
         `ordex ${definition.name}: invalid configuration: ${missing}: is required when a service runs on its own (npm start runs the embedded stack)`,
@@ -84,7 +94,15 @@ function productionConfigOrExit(definition: SubgraphDefinition): ProductionConfi
         `ordex ${definition.name}: invalid configuration: NATS_URL: must be one or more nats://host[:port] URLs separated by commas (got ${JSON.stringify(config.NATS_URL)})`,
       );
     }
-    return config as ProductionConfig;
+    let identityVerifier: InternalIdentityVerifier;
+    try {
+      identityVerifier = InternalIdentityVerifier.fromPem(config.IDENTITY_VERIFY_KEY as string);
+    } catch (error) {
+      throw new ConfigurationError(
+        `ordex ${definition.name}: invalid configuration: IDENTITY_VERIFY_KEY: must be the gateway's Ed25519 public key in PEM (npm run identity:keys): ${firstLine(error)}`,
+      );
+    }
+    return { config: config as ProductionConfig, identityVerifier };
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;
     process.stderr.write(`${error.message}\n`);

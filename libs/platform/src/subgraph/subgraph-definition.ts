@@ -4,6 +4,7 @@ import type { EventBus } from '../bus/event-bus';
 import type { SubgraphConfig } from '../config/config.schema';
 import type { EntityClass, MigrationClass } from '../database/data-source.factory';
 import type { EmbeddedPostgres } from '../database/embedded-postgres';
+import type { InternalIdentityVerifier } from '../identity/internal-identity';
 
 /** What a subgraph app declares about itself; the platform builds the running service from it. */
 export interface SubgraphDefinition {
@@ -33,4 +34,6 @@ export interface SubgraphRuntime {
   bus: EventBus;
   embedded?: EmbeddedPostgres;
   logger: Logger;
+  /** Checks that a request came through the gateway and says who is asking. */
+  identityVerifier: InternalIdentityVerifier;
 }

@@ -1,15 +1,20 @@
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { BuildSchemaOptions, GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { AccessGuard, SECURITY_LOG } from '../access/access.guard';
 import { CORRELATION_HEADER } from '../correlation/correlation';
+import { SecurityLog } from '../identity/security-log';
 import { migrateServiceSchema, serviceDataSourceOptions } from '../database/data-source.factory';
 import { ErpIntake } from '../events/erp-intake.service';
+import { identityOf } from '../identity/authentication.middleware';
+import type { Identity } from '../identity/identity';
 import { formatClientError } from '../graphql/format-error';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
 import { GraphQLRequestContext, LoaderRegistry } from '../graphql/loader-registry';
@@ -83,6 +88,8 @@ export class SubgraphPlatformModule {
           } as BuildSchemaOptions,
           path: '/graphql',
           playground: false,
+          // Access rules apply to field resolvers too (fields added to another service's entity).
+          fieldResolverEnhancers: ['guards'],
           includeStacktraceInErrorResponses: false,
           // Federated traces are for Apollo's hosted reporting, which ordex does not use.
           plugins: [ApolloServerPluginInlineTraceDisabled(), operationMetricsPlugin(metrics)],
@@ -90,6 +97,7 @@ export class SubgraphPlatformModule {
           context: ({ req }: { req: Request }): GraphQLRequestContext => ({
             loaders: new LoaderRegistry(),
             correlationId: req?.headers?.[CORRELATION_HEADER] as string | undefined,
+            identity: identityOf(req) as Identity,
           }),
         }),
         TerminusModule,
@@ -100,6 +108,8 @@ export class SubgraphPlatformModule {
         { provide: EVENT_BUS, useValue: runtime.bus },
         { provide: SERVICE_METRICS, useValue: metrics },
         { provide: SERVICE_LOGGER, useValue: runtime.logger },
+        { provide: SECURITY_LOG, useValue: new SecurityLog(runtime.logger, metrics) },
+        { provide: APP_GUARD, useClass: AccessGuard },
         ErpIntake,
         OutboxRelayService,
       ],

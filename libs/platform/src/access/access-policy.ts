@@ -1,0 +1,128 @@
+import type { Identity, Role } from '../identity/identity';
+
+/**
+ * Who may do what in ordex: the one place access is decided. Each subgraph enforces the rules of
+ * the fields it owns ({@link AccessGuard}); the role × operation test suite is generated from
+ * these tables, and a spec checks that every root field of the supergraph has a rule here.
+ */
+
+/** Permissions, each a coherent slice of the graph. */
+export const SCOPES = {
+  'orders:read': 'orders, their lines and versions, customers and ship-tos',
+  'inventory:read': 'products, distribution centres, stock and line availability',
+  'pricing:read': 'contracts, list prices and line price checks (margins)',
+  'credit:read': "customers' credit accounts, exposure and overdue receivables",
+  'logistics:read': 'carriers, lanes, capacity and customer routing rules',
+  'cases:read': 'exception cases, their tasks, recommendations, approvals and audit trail',
+  'audit:verify': "recomputing a case's audit hash chain",
+  'governance:read': 'decision tables (routing, SLA, automation, approval thresholds)',
+  'analytics:read': 'the event log, KPIs, process maps, variants and root-cause findings',
+  'models:read': 'the model registry',
+  'webhooks:read': "partners' webhook subscriptions",
+  'erp:submit': 'submitting ERP events through GraphQL (partners without NATS)',
+} as const;
+
+export type Scope = keyof typeof SCOPES;
+
+const ALL_SCOPES = Object.keys(SCOPES) as Scope[];
+const OPERATIONS_READ: Scope[] = ['orders:read', 'cases:read', 'analytics:read'];
+
+/** What each role may do: the teams of DOMAIN.md see what their exceptions need. */
+export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
+  'customer-service': [...OPERATIONS_READ, 'inventory:read', 'pricing:read', 'logistics:read'],
+  warehouse: [...OPERATIONS_READ, 'inventory:read', 'logistics:read'],
+  procurement: [...OPERATIONS_READ, 'inventory:read'],
+  'finance-credit': [...OPERATIONS_READ, 'credit:read', 'pricing:read'],
+  'finance-pricing': [...OPERATIONS_READ, 'pricing:read', 'inventory:read'],
+  transportation: [...OPERATIONS_READ, 'logistics:read', 'inventory:read'],
+  'data-stewardship': [
+    ...OPERATIONS_READ,
+    'inventory:read',
+    'pricing:read',
+    'logistics:read',
+    'governance:read',
+  ],
+  it: [
+    ...OPERATIONS_READ,
+    'inventory:read',
+    'logistics:read',
+    'audit:verify',
+    'governance:read',
+    'models:read',
+    'webhooks:read',
+    'erp:submit',
+  ],
+  admin: ALL_SCOPES,
+  // Partner systems are limited to their own customers' orders and cases; until the graph can
+  // filter by partner, they are granted nothing.
+  partner: [],
+};
+
+/**
+ * The scope each guarded field needs, by schema coordinate. Every Query, Mutation and
+ * Subscription field must have one (a root field without a rule is refused); other fields need
+ * one only when they expose more than the object they hang on.
+ */
+export const ACCESS_RULES: Record<string, Scope> = {
+  // orders
+  'Query.order': 'orders:read',
+  'Query.orders': 'orders:read',
+  'Query.customer': 'orders:read',
+  'Query.customers': 'orders:read',
+  'Mutation.submitErpEvents': 'erp:submit',
+  // inventory
+  'Query.product': 'inventory:read',
+  'Query.products': 'inventory:read',
+  'Query.distributionCenters': 'inventory:read',
+  'OrderLine.availability': 'inventory:read',
+  // pricing
+  'Query.contract': 'pricing:read',
+  'Query.contracts': 'pricing:read',
+  'Query.priceList': 'pricing:read',
+  'Query.creditAccount': 'credit:read',
+  'OrderLine.priceCheck': 'pricing:read',
+  'Customer.credit': 'credit:read',
+  // logistics
+  'Query.carriers': 'logistics:read',
+  'Query.carrier': 'logistics:read',
+  'Query.capacity': 'logistics:read',
+  'Customer.routingRule': 'logistics:read',
+  // cases
+  'Query.case': 'cases:read',
+  'Query.cases': 'cases:read',
+  'Query.verifyAuditChain': 'audit:verify',
+  'Query.decisionTables': 'governance:read',
+  'Query.decisionTable': 'governance:read',
+  'Query.webhookSubscriptions': 'webhooks:read',
+  'Order.case': 'cases:read',
+  // analytics
+  'Query.eventLog': 'analytics:read',
+  'Query.kpiSeries': 'analytics:read',
+  'Query.processMap': 'analytics:read',
+  'Query.processVariants': 'analytics:read',
+  'Query.rootCauseFindings': 'analytics:read',
+  'Query.modelVersions': 'models:read',
+};
+
+export const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
+
+/** Fields of the federation protocol that the gateway itself calls. */
+const FEDERATION_FIELDS = new Set(['Query._service', 'Query._entities']);
+
+export type AccessDecision = { allowed: true } | { allowed: false; reason: string };
+
+export function scopesOf(identity: Identity): Set<Scope> {
+  return new Set(identity.roles.flatMap((role) => ROLE_SCOPES[role]));
+}
+
+/** Whether `identity` may resolve the field at `coordinate` (`Type.field`). */
+export function decideAccess(identity: Identity, coordinate: string): AccessDecision {
+  if (FEDERATION_FIELDS.has(coordinate)) return { allowed: true };
+  const scope = ACCESS_RULES[coordinate];
+  if (scope === undefined) {
+    const root = (ROOT_TYPES as readonly string[]).includes(coordinate.split('.')[0]);
+    return root ? { allowed: false, reason: `no access rule for ${coordinate}` } : { allowed: true };
+  }
+  if (scopesOf(identity).has(scope)) return { allowed: true };
+  return { allowed: false, reason: `needs ${scope}, which roles [${identity.roles.join(', ')}] lack` };
+}

@@ -1,0 +1,183 @@
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  GraphQLField,
+  GraphQLSchema,
+  isEnumType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isAbstractType,
+  type GraphQLInputType,
+  type IntrospectionQuery,
+} from 'graphql';
+import { ACCESS_RULES, ROLE_SCOPES, ROLES, ROOT_TYPES, type Role } from '@ordex/platform';
+import { graphql } from '@ordex/testing';
+import { EmbeddedStack, startEmbeddedStack } from '../embedded/embedded-stack';
+
+jest.setTimeout(120_000);
+
+/**
+ * The role × operation matrix, generated from the access policy (libs/platform/src/access):
+ * every root field of the federated graph, asked through the gateway with a token of each role,
+ * is refused with FORBIDDEN exactly when the role lacks the field's scope. Field-level rules are
+ * checked the same way through a query that reaches them.
+ */
+
+/** Argument values the demo distributor knows, where a made-up one would not do. */
+const SAMPLE_VALUES: Record<string, unknown> = {
+  orderNumber: 'SO-1001',
+  customerId: 'C-0001',
+  sku: 'SKU-00001',
+  skus: ['SKU-00001'],
+  dcCode: 'DC-NORTH',
+  shipDate: '2026-12-01',
+  objectType: 'order',
+  kpi: 'cycle_time',
+  events: [],
+};
+
+/** A query that reaches each field-level rule, from a root field that orders:read opens. */
+const FIELD_PATHS: Record<string, { via: string; query: string }> = {
+  'OrderLine.availability': {
+    via: 'Query.order',
+    query: '{ order(orderNumber: "SO-1001") { lines { availability { __typename } } } }',
+  },
+  'OrderLine.priceCheck': {
+    via: 'Query.order',
+    query: '{ order(orderNumber: "SO-1001") { lines { priceCheck { __typename } } } }',
+  },
+  'Customer.credit': { via: 'Query.customer', query: '{ customer(id: "C-0001") { credit { __typename } } }' },
+  'Customer.routingRule': {
+    via: 'Query.customer',
+    query: '{ customer(id: "C-0001") { routingRule { __typename } } }',
+  },
+  'Order.case': { via: 'Query.order', query: '{ order(orderNumber: "SO-1001") { case { __typename } } }' },
+};
+
+const allows = (role: Role, coordinate: string) => ROLE_SCOPES[role].includes(ACCESS_RULES[coordinate]);
+
+function literal(type: GraphQLInputType, value: unknown): string {
+  const named = getNamedType(type);
+  if (isEnumType(named)) return named.getValues()[0].name;
+  return JSON.stringify(value);
+}
+
+function sampleFor(name: string, type: GraphQLInputType): unknown {
+  if (name in SAMPLE_VALUES) return SAMPLE_VALUES[name];
+  const inner = isNonNullType(type) ? type.ofType : type;
+  if (isListType(inner)) return [];
+  const named = getNamedType(type).name;
+  return named === 'Int' || named === 'Float' ? 1 : named === 'Boolean' ? true : 'x';
+}
+
+/** `query { field(required args) { __typename } }` for a root field. */
+function operationFor(rootType: string, field: GraphQLField<unknown, unknown>): string {
+  const args = field.args
+    .filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)
+    .map((arg) => `${arg.name}: ${literal(arg.type, sampleFor(arg.name, arg.type))}`);
+  const named = getNamedType(field.type);
+  const selection = isObjectType(named) || isAbstractType(named) ? ' { __typename }' : '';
+  const keyword =
+    rootType === 'Mutation' ? 'mutation' : rootType === 'Subscription' ? 'subscription' : 'query';
+  return `${keyword} { ${field.name}${args.length ? `(${args.join(', ')})` : ''}${selection} }`;
+}
+
+describe('access: role × operation matrix through the gateway', () => {
+  let stack: EmbeddedStack;
+  let schema: GraphQLSchema;
+  const tokens = new Map<Role, string>();
+  const roots: { coordinate: string; rootType: string; field: GraphQLField<unknown, unknown> }[] = [];
+
+  const ask = (role: Role, query: string) =>
+    graphql(stack.gatewayUrl!, query, {}, { authorization: `Bearer ${tokens.get(role)}` });
+  const forbidden = (response: Awaited<ReturnType<typeof ask>>) =>
+    (response.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN');
+
+  beforeAll(async () => {
+    stack = await startEmbeddedStack({ port: 0, demo: 'small', logLevel: 'silent' });
+    for (const role of ROLES) {
+      tokens.set(
+        role,
+        await stack.token({ roles: [role], partnerId: role === 'partner' ? 'P-1' : undefined }),
+      );
+    }
+    const introspection = await ask('admin', getIntrospectionQuery());
+    schema = buildClientSchema(introspection.data as unknown as IntrospectionQuery);
+    for (const rootType of ROOT_TYPES) {
+      const type = schema.getType(rootType);
+      if (!isObjectType(type)) continue;
+      for (const field of Object.values(type.getFields())) {
+        roots.push({ coordinate: `${rootType}.${field.name}`, rootType, field });
+      }
+    }
+  });
+  afterAll(() => stack?.stop());
+
+  it('has a rule for every root field of the graph, and no rule for a field that does not exist', () => {
+    const rootRules = Object.keys(ACCESS_RULES).filter((c) => ROOT_TYPES.some((t) => c.startsWith(`${t}.`)));
+    expect(roots).toHaveLength(rootRules.length);
+    expect(roots.map((r) => r.coordinate).filter((c) => !(c in ACCESS_RULES))).toEqual([]);
+    const missing = Object.keys(ACCESS_RULES).filter((coordinate) => {
+      const [typeName, fieldName] = coordinate.split('.');
+      const type = schema.getType(typeName);
+      return !isObjectType(type) || !(fieldName in type.getFields());
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('allows each root field to exactly the roles whose scopes include its rule', async () => {
+    const mismatches: string[] = [];
+    for (const { coordinate, rootType, field } of roots) {
+      const operation = operationFor(rootType, field);
+      for (const role of ROLES) {
+        const response = await ask(role, operation);
+        const denied = forbidden(response);
+        const expected = allows(role, coordinate);
+        if (response.status !== 200) mismatches.push(`${role} ${coordinate}: HTTP ${response.status}`);
+        else if (expected && denied.length)
+          mismatches.push(`${role} ${coordinate}: refused, should be allowed`);
+        else if (!expected && !denied.some((e) => e.path?.[0] === field.name))
+          mismatches.push(
+            `${role} ${coordinate}: answered, should be FORBIDDEN (${JSON.stringify(response.errors)})`,
+          );
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('applies field-level rules to every role that can reach the field', async () => {
+    const fieldRules = Object.keys(ACCESS_RULES).filter(
+      (c) => !ROOT_TYPES.some((t) => c.startsWith(`${t}.`)),
+    );
+    expect(fieldRules.filter((c) => !(c in FIELD_PATHS))).toEqual([]);
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const coordinate of fieldRules) {
+      const { via, query } = FIELD_PATHS[coordinate];
+      for (const role of ROLES.filter((r) => allows(r, via))) {
+        checked += 1;
+        const denied = forbidden(await ask(role, query)).filter((e) =>
+          e.path?.includes(coordinate.split('.')[1]),
+        );
+        if (allows(role, coordinate) === denied.length > 0)
+          mismatches.push(`${role} ${coordinate}: ${denied.length ? 'refused' : 'answered'}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(fieldRules.length);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('tells the client which permission was missing and keeps the rest of the answer', async () => {
+    const response = await ask('warehouse', '{ customer(id: "C-0001") { id credit { creditLimit } } }');
+    expect(response.data).toEqual({ customer: { id: 'C-0001', credit: null } });
+    expect(response.errors).toEqual([
+      expect.objectContaining({
+        message: 'Not allowed: Customer.credit needs the credit:read permission',
+        path: ['customer', 'credit'],
+        extensions: { code: 'FORBIDDEN' },
+      }),
+    ]);
+  });
+});
