@@ -18,7 +18,9 @@ import {
   InProcessBus,
   InternalIdentitySigner,
   InternalIdentityVerifier,
+  PersistedQueryAllowList,
   PublishAck,
+  RequestLimits,
   publishEvent,
   RunningGateway,
   startGateway,
@@ -47,6 +49,10 @@ export interface EmbeddedStackOptions {
   subgraphs?: readonly SubgraphName[];
   /** Start the gateway (default true). */
   gateway?: boolean;
+  /** The gateway's request limits, where they differ from the defaults. */
+  gatewayLimits?: Partial<RequestLimits>;
+  /** Run only these operations. */
+  persistedQueries?: PersistedQueryAllowList;
   progress?: (line: string) => void;
 }
 
@@ -154,6 +160,8 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
           partnerClaim: 'partner_id',
         }),
         identitySigner,
+        limits: options.gatewayLimits,
+        persistedQueries: options.persistedQueries,
       });
       progress('gateway ready');
     }

@@ -159,6 +159,23 @@ describe('production mode (PostgreSQL + NATS JetStream, one process per service)
     },
   );
 
+  it('keeps the schema to itself in production: no introspection, no field suggestions', async () => {
+    const introspection = await graphql(gatewayUrl, '{ __schema { queryType { name } } }', {}, auth);
+    expect(introspection.status).toBe(400);
+    expect(introspection.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const typo = await graphql(gatewayUrl, '{ order(orderNumber: "SO-1001") { statu } }', {}, auth);
+    expect(typo.errors?.[0].message).toBe('Cannot query field "statu" on type "Order".');
+  });
+
+  it('logs a refused over-limit request as a security event with the identity', async () => {
+    const deep = `{ order(orderNumber: "SO-1001") { ${'case { order { '.repeat(7)}orderNumber${' } }'.repeat(7)} } }`;
+    const response = await graphql(gatewayUrl, deep, {}, auth);
+    expect(response.errors?.[0].message).toMatch(/^Query depth limit of 12 exceeded, found \d+\.$/);
+    await eventually(async () =>
+      services.get('gateway')!.output().includes('"security":"limit.exceeded"') ? true : undefined,
+    );
+  });
+
   it('refuses a call to a subgraph that did not come through the gateway', async () => {
     const ordersUrl = readiness.orders.replace('/health/ready', '/graphql');
     const query = '{ orders(first: 1) { orderNumber } }';

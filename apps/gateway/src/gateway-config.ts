@@ -1,7 +1,15 @@
-import { commonConfigSchema, port, urlWithProtocol } from '@ordex/platform';
+import {
+  commonConfigSchema,
+  DEFAULT_REQUEST_LIMITS,
+  port,
+  type RequestLimits,
+  urlWithProtocol,
+} from '@ordex/platform';
 import { z } from 'zod';
 
 const subgraphUrl = urlWithProtocol(['http', 'https']).optional();
+const limit = (fallback: number) =>
+  z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1).default(fallback);
 
 export const gatewayConfigSchema = commonConfigSchema.extend({
   PORT: port(4000),
@@ -23,7 +31,27 @@ export const gatewayConfigSchema = commonConfigSchema.extend({
   OIDC_PARTNER_CLAIM: z.string().min(1).default('partner_id'),
   /** The Ed25519 private key (PKCS#8 PEM) that signs the identity subgraphs receive. */
   IDENTITY_SIGNING_KEY: z.string().min(1),
+  GRAPHQL_MAX_DEPTH: limit(DEFAULT_REQUEST_LIMITS.maxDepth),
+  GRAPHQL_MAX_COST: limit(DEFAULT_REQUEST_LIMITS.maxCost),
+  GRAPHQL_MAX_ALIASES: limit(DEFAULT_REQUEST_LIMITS.maxAliases),
+  GRAPHQL_MAX_TOKENS: limit(DEFAULT_REQUEST_LIMITS.maxTokens),
+  GRAPHQL_MAX_DIRECTIVES: limit(DEFAULT_REQUEST_LIMITS.maxDirectives),
+  RATE_LIMIT_PER_MINUTE: limit(DEFAULT_REQUEST_LIMITS.requestsPerMinute),
+  /** An Apollo persisted-query manifest: only its operations run. */
+  PERSISTED_QUERIES_PATH: z.string().min(1).optional(),
 });
+
+/** The request limits the settings ask for. */
+export function requestLimitsFrom(config: GatewayConfig): RequestLimits {
+  return {
+    maxDepth: config.GRAPHQL_MAX_DEPTH,
+    maxCost: config.GRAPHQL_MAX_COST,
+    maxAliases: config.GRAPHQL_MAX_ALIASES,
+    maxTokens: config.GRAPHQL_MAX_TOKENS,
+    maxDirectives: config.GRAPHQL_MAX_DIRECTIVES,
+    requestsPerMinute: config.RATE_LIMIT_PER_MINUTE,
+  };
+}
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 

@@ -4,12 +4,13 @@ import {
   createLogger,
   InternalIdentitySigner,
   loadConfig,
+  PersistedQueryAllowList,
   startGateway,
   startTracing,
   stopTracing,
   TokenAuthenticator,
 } from '@ordex/platform';
-import { gatewayConfigSchema, subgraphUrlsFrom } from './gateway-config';
+import { gatewayConfigSchema, requestLimitsFrom, subgraphUrlsFrom } from './gateway-config';
 
 /** The gateway in production mode: serves the committed supergraph, routes to the subgraphs. */
 async function main(): Promise<void> {
@@ -28,6 +29,16 @@ async function main(): Promise<void> {
   } catch (error) {
     throw new ConfigurationError(
       `ordex gateway: invalid configuration: IDENTITY_SIGNING_KEY: must be an Ed25519 private key in PEM (npm run identity:keys): ${(error as Error).message}`,
+    );
+  }
+  let allowList: PersistedQueryAllowList | undefined;
+  try {
+    allowList = config.PERSISTED_QUERIES_PATH
+      ? PersistedQueryAllowList.fromManifestFile(config.PERSISTED_QUERIES_PATH)
+      : undefined;
+  } catch (error) {
+    throw new ConfigurationError(
+      `ordex gateway: invalid configuration: PERSISTED_QUERIES_PATH: ${(error as Error).message.split('\n')[0]}`,
     );
   }
   startTracing('gateway', config.OTEL_ENABLED, config.OTEL_EXPORTER_OTLP_ENDPOINT);
@@ -49,8 +60,13 @@ async function main(): Promise<void> {
     introspection: config.GRAPHQL_INTROSPECTION === 'true',
     authenticator,
     identitySigner,
+    limits: requestLimitsFrom(config),
+    persistedQueries: allowList,
   });
-  logger.info(`gateway ready at ${gateway.url}`);
+  logger.info(
+    { limits: requestLimitsFrom(config), persistedQueries: allowList?.size ?? 'off' },
+    `gateway ready at ${gateway.url}`,
+  );
   const shutdown = async () => {
     await gateway.stop();
     await stopTracing();

@@ -19,6 +19,14 @@ import type { Identity } from '../identity/identity';
 import type { InternalIdentitySigner } from '../identity/internal-identity';
 import { SecurityLog } from '../identity/security-log';
 import type { TokenAuthenticator } from '../identity/token-authenticator';
+import {
+  armorProtection,
+  bodyErrorHandler,
+  DEFAULT_REQUEST_LIMITS,
+  PersistedQueryAllowList,
+  rateLimitMiddleware,
+  RequestLimits,
+} from './request-limits';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
 
 export interface GatewayOptions {
@@ -34,6 +42,10 @@ export interface GatewayOptions {
   authenticator: TokenAuthenticator;
   /** Signs the identity each subgraph call carries. */
   identitySigner: InternalIdentitySigner;
+  /** Depth, cost, alias, token, directive and rate limits (defaults: {@link DEFAULT_REQUEST_LIMITS}). */
+  limits?: Partial<RequestLimits>;
+  /** When set, only these operations run. */
+  persistedQueries?: PersistedQueryAllowList;
 }
 
 export interface RunningGateway {
@@ -56,6 +68,10 @@ function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedE
   return formatClientError(formatted);
 }
 
+function withoutSuggestions(message: string): string {
+  return message.replace(/ Did you mean .+\?$/, '');
+}
+
 /**
  * The federated graph's single entry point. It serves a supergraph composed at build time, so it
  * starts and answers even while a subgraph is down; the fields that subgraph owns come back as
@@ -67,6 +83,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const metrics = new ServiceMetrics('gateway');
   const securityLog = new SecurityLog(options.logger, metrics);
+  const limits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
+  const armor = armorProtection(limits, securityLog);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -80,8 +98,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: options.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    formatError: formatGatewayError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), operationMetricsPlugin(metrics)],
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
+    formatError: (formatted) => {
+      const error = formatGatewayError(formatted);
+      // Without introspection, "Did you mean …?" would still map the schema field by field.
+      return options.introspection ? error : { ...error, message: withoutSuggestions(error.message) };
+    },
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      operationMetricsPlugin(metrics),
+    ],
     logger: options.logger,
   });
   await apollo.start();
@@ -95,8 +124,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.setHeader('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
-  app.use(
-    '/graphql',
+  // In this order: log, authenticate, rate-limit, then read the body; GraphQL only after that.
+  const graphqlRoute = express.Router();
+  graphqlRoute.use(
     pinoHttp({
       logger: options.logger,
       genReqId: (req) => String(req.headers[CORRELATION_HEADER]),
@@ -108,7 +138,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       securityLog,
       'Bearer realm="ordex"',
     ),
+    rateLimitMiddleware(limits.requestsPerMinute, securityLog),
     express.json({ limit: MAX_REQUEST_BODY }),
+    bodyErrorHandler(MAX_REQUEST_BODY, securityLog),
+  );
+  if (options.persistedQueries) graphqlRoute.use(options.persistedQueries.middleware(securityLog));
+  graphqlRoute.use(
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         correlationId: String(req.headers[CORRELATION_HEADER]),
@@ -116,6 +151,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
     }),
   );
+  app.use('/graphql', graphqlRoute);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
