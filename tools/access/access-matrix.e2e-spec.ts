@@ -56,6 +56,9 @@ const FIELD_PATHS: Record<string, { via: string; query: string }> = {
   'Order.case': { via: 'Query.order', query: '{ order(orderNumber: "SO-1001") { case { __typename } } }' },
 };
 
+/** The demo partner that acts for C-0001, whose order and customer the field paths read. */
+const DEMO_PARTNER = 'PRT-NORTHWIND';
+
 const allows = (role: Role, coordinate: string) => ROLE_SCOPES[role].includes(ACCESS_RULES[coordinate]);
 
 function literal(type: GraphQLInputType, value: unknown): string {
@@ -100,7 +103,7 @@ describe('access: role × operation matrix through the gateway', () => {
     for (const role of ROLES) {
       tokens.set(
         role,
-        await stack.token({ roles: [role], partnerId: role === 'partner' ? 'P-1' : undefined }),
+        await stack.token({ roles: [role], partnerId: role === 'partner' ? DEMO_PARTNER : undefined }),
       );
     }
     const introspection = await ask('admin', getIntrospectionQuery());

@@ -74,6 +74,8 @@ export interface EmbeddedStack {
   token(request: DevTokenRequest): Promise<string>;
   /** Headers that let a caller other than the gateway reach a subgraph directly (tools, tests). */
   subgraphHeaders(identity: Identity): Promise<Record<string, string>>;
+  /** Runs SQL on the embedded database (test fixtures for data no event creates yet). */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   stopSubgraph(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
 }
@@ -178,6 +180,14 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
       deadLetters: () => producer.deadLetters(),
       token: (request) => issuer.issue(request),
       subgraphHeaders: async (identity) => ({ [IDENTITY_HEADER]: await identitySigner.sign(identity) }),
+      sql: async <T>(text: string, params: unknown[] = []) => {
+        const release = await database.acquire();
+        try {
+          return (await database.db.query<T>(text, params)).rows;
+        } finally {
+          release();
+        }
+      },
       stopSubgraph,
       stop,
     };

@@ -8,6 +8,7 @@ import { TaskEntity } from './cases/task.entity';
 import { CasesAppModule } from './cases-app.module';
 import { DecisionTableEntity } from './decision-tables/decision-table.entity';
 import { CasesInit1764288000000 } from './migrations/1764288000000-cases-init';
+import { CaseCustomer1764633600001 } from './migrations/1764633600001-case-customer';
 import { CasesGovernance1764374400000 } from './migrations/1764374400000-cases-governance';
 import { RecommendationEntity } from './recommendations/recommendation.entity';
 import { WebhookSubscriptionEntity } from './webhooks/webhook-subscription.entity';
@@ -31,5 +32,6 @@ export const casesSubgraph: SubgraphDefinition = {
     DecisionTableEntity,
     WebhookSubscriptionEntity,
   ],
-  migrations: [CasesInit1764288000000, CasesGovernance1764374400000],
+  migrations: [CasesInit1764288000000, CasesGovernance1764374400000, CaseCustomer1764633600001],
+  partnerScoped: true,
 };

@@ -15,4 +15,5 @@ export const ordersSubgraph: SubgraphDefinition = {
   schemaScope: OrdersSchema,
   entities: [CustomerEntity, ShipToEntity, OrderEntity, OrderLineEntity],
   migrations: [OrdersInit1764288000000],
+  partnerScoped: true,
 };

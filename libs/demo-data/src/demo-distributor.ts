@@ -8,6 +8,7 @@ import {
   DistributionCenter,
   Order,
   OrderStatus,
+  Partner,
   Product,
   Region,
   StockLevel,
@@ -34,6 +35,8 @@ export interface DemoDistributor {
   products: Product[];
   stock: { dcCode: string; levels: StockLevel[] }[];
   customers: CustomerChanged[];
+  /** Trading partners and the customers they act for (every fourth customer each). */
+  partners: Partner[];
   credit: CreditAccount[];
   contracts: Contract[];
   carriers: Carrier[];
@@ -97,6 +100,7 @@ export function buildDemoDistributor(size: DemoSize, seed = 42): DemoDistributor
     products,
     stock,
     customers,
+    partners: buildPartners(customers),
     credit: customers.map(({ customer }) => ({
       customerId: customer.id,
       creditLimit:
@@ -115,6 +119,16 @@ export function buildDemoDistributor(size: DemoSize, seed = 42): DemoDistributor
     carriers: CARRIERS,
     orders,
   };
+}
+
+/** Deterministic and independent of the random stream, so adding them changed no other data. */
+function buildPartners(customers: CustomerChanged[]): Partner[] {
+  const every = (offset: number) =>
+    customers.filter((_, index) => index % 4 === offset).map(({ customer }) => customer.id);
+  return [
+    { id: 'PRT-NORTHWIND', name: 'Northwind Procurement Cloud', customerIds: every(0) },
+    { id: 'PRT-MERIDIAN', name: 'Meridian EDI Services', customerIds: every(1) },
+  ];
 }
 
 function buildProducts(rnd: SeededRandom, count: number): Product[] {

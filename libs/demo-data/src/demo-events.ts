@@ -26,6 +26,7 @@ export function demoErpEvents(
     ...demo.products.map((p) => erpEvent('erp.product.changed.v1', p, time)),
     ...demo.carriers.map((c) => erpEvent('erp.carrier.changed.v1', c, time)),
     ...demo.customers.map((c) => erpEvent('erp.customer.changed.v1', c, time)),
+    ...demo.partners.map((p) => erpEvent('erp.partner.changed.v1', p, time)),
     ...demo.credit.map((c) => erpEvent('erp.credit.updated.v1', c, time)),
     ...demo.contracts.map((c) => erpEvent('erp.contract.changed.v1', c, time)),
     ...demo.stock.map((s) =>

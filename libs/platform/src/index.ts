@@ -13,3 +13,4 @@ export * from './tracing';
 export * from './gateway';
 export * from './identity';
 export * from './access';
+export * from './partners';

@@ -11,6 +11,10 @@ export class CaseEntity {
   @Column({ name: 'order_number', type: 'text', unique: true })
   orderNumber: string;
 
+  /** The order's customer; null only for cases opened before ordex recorded it. */
+  @Column({ name: 'customer_id', type: 'text', nullable: true })
+  customerId: string | null;
+
   @Column({ type: 'text' })
   status: CaseStatus;
 

@@ -26,3 +26,11 @@ export function toCaseExceptionObject(entity: CaseExceptionEntity): CaseExceptio
     reason: entity.reason,
   };
 }
+
+/** The case as the caller may see it: another partner's case is answered as if it did not exist. */
+export function visibleCase(entity: CaseEntity | null, customerScope?: readonly string[]): CaseObject | null {
+  if (!entity) return null;
+  if (customerScope && (entity.customerId === null || !customerScope.includes(entity.customerId)))
+    return null;
+  return toCaseObject(entity);
+}

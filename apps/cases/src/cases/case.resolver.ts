@@ -10,8 +10,8 @@ import {
   ResolveReference,
 } from '@nestjs/graphql';
 import { CaseStatus } from '@ordex/contracts';
-import { GraphQLRequestContext, pageSize } from '@ordex/platform';
-import { toCaseExceptionObject, toCaseObject } from './case.mapper';
+import { GraphQLRequestContext, pageSize, PartnerDirectory } from '@ordex/platform';
+import { toCaseExceptionObject, toCaseObject, visibleCase } from './case.mapper';
 import { CaseExceptionObject, CaseObject } from './case.object';
 import { CasesService } from './cases.service';
 import { OrderObject } from './order.object';
@@ -20,7 +20,10 @@ import { TaskObject } from './task.object';
 
 @Resolver(() => CaseObject)
 export class CaseResolver {
-  constructor(private readonly caseService: CasesService) {}
+  constructor(
+    private readonly caseService: CasesService,
+    private readonly partners: PartnerDirectory,
+  ) {}
 
   @Query(() => CaseObject, { name: 'case', nullable: true, description: 'A case by id.' })
   caseById(@Args('id', { type: () => ID }) id: string, @Context() ctx: GraphQLRequestContext) {
@@ -29,11 +32,13 @@ export class CaseResolver {
 
   @Query(() => [CaseObject], { description: 'Cases newest first, keyset-paginated after a case id.' })
   async cases(
+    @Context() ctx: GraphQLRequestContext,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('status', { type: () => CaseStatus, nullable: true }) status?: CaseStatus | null,
     @Args('after', { type: () => ID, nullable: true }) after?: string | null,
   ) {
-    const rows = await this.caseService.list(pageSize(first), status, after);
+    const scope = await this.partners.customerScope(ctx);
+    const rows = await this.caseService.list(pageSize(first), status, after, scope);
     return rows.map(toCaseObject);
   }
 
@@ -69,6 +74,6 @@ export class CaseResolver {
     const entity = await ctx.loaders
       .get('cases.caseById', (ids: readonly string[]) => this.caseService.byIds(ids))
       .load(id);
-    return entity ? toCaseObject(entity) : null;
+    return visibleCase(entity, await this.partners.customerScope(ctx));
   }
 }

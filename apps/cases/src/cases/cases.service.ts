@@ -53,8 +53,13 @@ export class CasesService {
     return groupByKeys(caseIds, rows, (t) => caseOfException.get(t.exceptionId));
   }
 
-  /** Newest first; `after` is the id of the last case of the previous page. */
-  list(first: number, status?: CaseStatus | null, after?: string | null): Promise<CaseEntity[]> {
+  /** Newest first; `after` is the id of the last case of the previous page; only `customerIds`' cases when given. */
+  list(
+    first: number,
+    status?: CaseStatus | null,
+    after?: string | null,
+    customerIds?: readonly string[],
+  ): Promise<CaseEntity[]> {
     if (after && !isUuid(after)) return Promise.resolve([]);
     const query = this.cases
       .createQueryBuilder('c')
@@ -63,6 +68,7 @@ export class CasesService {
       .limit(first);
     if (status) query.andWhere('c.status = :status', { status });
     if (after) query.andWhere(`(c.opened_at, c.id) < (${CURSOR_POSITION})`, { after });
+    if (customerIds) query.andWhere('c.customer_id = ANY(:customerIds)', { customerIds: [...customerIds] });
     return query.getMany();
   }
 }

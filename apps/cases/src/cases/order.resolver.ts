@@ -1,13 +1,16 @@
 import { Context, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import type { GraphQLRequestContext } from '@ordex/platform';
-import { toCaseObject } from './case.mapper';
+import { type GraphQLRequestContext, PartnerDirectory } from '@ordex/platform';
+import { visibleCase } from './case.mapper';
 import { CaseObject } from './case.object';
 import { CasesService } from './cases.service';
 import { OrderObject } from './order.object';
 
 @Resolver(() => OrderObject)
 export class OrderResolver {
-  constructor(private readonly caseService: CasesService) {}
+  constructor(
+    private readonly caseService: CasesService,
+    private readonly partners: PartnerDirectory,
+  ) {}
 
   @ResolveReference()
   resolveReference(ref: { orderNumber: string }): OrderObject {
@@ -21,6 +24,6 @@ export class OrderResolver {
         this.caseService.byOrderNumbers(numbers),
       )
       .load(order.orderNumber);
-    return entity ? toCaseObject(entity) : null;
+    return visibleCase(entity, await this.partners.customerScope(ctx));
   }
 }

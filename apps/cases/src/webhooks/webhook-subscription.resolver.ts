@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLRequestContext } from '@ordex/platform';
 import { toWebhookSubscriptionObject } from './webhook-subscription.mapper';
 import { WebhookSubscriptionObject } from './webhook-subscription.object';
 import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
@@ -11,8 +12,14 @@ export class WebhookSubscriptionResolver {
   @Query(() => [WebhookSubscriptionObject], {
     description: "A partner's webhook subscriptions, oldest first.",
   })
-  async webhookSubscriptions(@Args('partnerId', { type: () => ID }) partnerId: string) {
+  async webhookSubscriptions(
+    @Args('partnerId', { type: () => ID }) partnerId: string,
+    @Context() ctx: GraphQLRequestContext,
+  ) {
     if (!partnerId.trim()) throw new BadRequestException('partnerId must not be blank');
+    // A partner system sees its own subscriptions only; another partner's look like none.
+    const own = ctx.identity.partnerId;
+    if (own !== undefined && own !== partnerId) return [];
     const rows = await this.subscriptionService.ofPartner(partnerId);
     return rows.map(toWebhookSubscriptionObject);
   }

@@ -9,7 +9,7 @@ import {
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
-import { GraphQLRequestContext, pageSize } from '@ordex/platform';
+import { GraphQLRequestContext, pageSize, PartnerDirectory } from '@ordex/platform';
 import { customerByIdLoader, shipTosByCustomerLoader } from './customer.loader';
 import { toCustomerObject, toShipToObject } from './customer.mapper';
 import { CustomerObject, ShipToObject } from './customer.object';
@@ -17,7 +17,10 @@ import { CustomersService } from './customers.service';
 
 @Resolver(() => CustomerObject)
 export class CustomerResolver {
-  constructor(private readonly customerService: CustomersService) {}
+  constructor(
+    private readonly customerService: CustomersService,
+    private readonly partners: PartnerDirectory,
+  ) {}
 
   @Query(() => CustomerObject, { nullable: true, description: 'A customer by id.' })
   async customer(@Args('id', { type: () => ID }) id: string, @Context() ctx: GraphQLRequestContext) {
@@ -26,10 +29,12 @@ export class CustomerResolver {
 
   @Query(() => [CustomerObject], { description: 'Customers in id order, keyset-paginated.' })
   async customers(
+    @Context() ctx: GraphQLRequestContext,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('after', { type: () => ID, nullable: true }) after?: string,
   ) {
-    const rows = await this.customerService.list(pageSize(first), after);
+    const scope = await this.partners.customerScope(ctx);
+    const rows = await this.customerService.list(pageSize(first), after, scope);
     return rows.map(toCustomerObject);
   }
 
@@ -46,6 +51,8 @@ export class CustomerResolver {
 
   private async load(ctx: GraphQLRequestContext, id: string): Promise<CustomerObject | null> {
     const entity = await customerByIdLoader(ctx, this.customerService).load(id);
-    return entity ? toCustomerObject(entity) : null;
+    const scope = await this.partners.customerScope(ctx);
+    if (!entity || (scope && !scope.includes(entity.id))) return null;
+    return toCustomerObject(entity);
   }
 }

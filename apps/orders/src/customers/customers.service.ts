@@ -26,9 +26,11 @@ export class CustomersService {
     return groupByKeys(customerIds, rows, (s) => s.customerId);
   }
 
-  list(first: number, after?: string): Promise<CustomerEntity[]> {
+  /** A page of customers in id order; only `ids` when given. */
+  list(first: number, after?: string, ids?: readonly string[]): Promise<CustomerEntity[]> {
     const query = this.customers.createQueryBuilder('c').orderBy('c.id', 'ASC').limit(first);
-    if (after) query.where('c.id > :after', { after });
+    if (after) query.andWhere('c.id > :after', { after });
+    if (ids) query.andWhere('c.id = ANY(:ids)', { ids: [...ids] });
     return query.getMany();
   }
 

@@ -9,7 +9,7 @@ import {
   Resolver,
   ResolveReference,
 } from '@nestjs/graphql';
-import { GraphQLRequestContext, pageSize } from '@ordex/platform';
+import { GraphQLRequestContext, pageSize, PartnerDirectory } from '@ordex/platform';
 import { CustomersService } from '../customers/customers.service';
 import { toCustomerObject } from '../customers/customer.mapper';
 import { CustomerObject } from '../customers/customer.object';
@@ -24,6 +24,7 @@ export class OrderResolver {
   constructor(
     private readonly orderService: OrdersService,
     private readonly customers: CustomersService,
+    private readonly partners: PartnerDirectory,
   ) {}
 
   @Query(() => OrderObject, { nullable: true, description: 'An order by its ERP order number.' })
@@ -33,10 +34,12 @@ export class OrderResolver {
 
   @Query(() => [OrderObject], { description: 'Orders in order-number order, keyset-paginated.' })
   async orders(
+    @Context() ctx: GraphQLRequestContext,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('after', { type: () => ID, nullable: true }) after?: string,
   ) {
-    const rows = await this.orderService.list(pageSize(first), after);
+    const scope = await this.partners.customerScope(ctx);
+    const rows = await this.orderService.list(pageSize(first), after, scope);
     return rows.map(toOrderObject);
   }
 
@@ -59,6 +62,9 @@ export class OrderResolver {
 
   private async load(ctx: GraphQLRequestContext, orderNumber: string): Promise<OrderObject | null> {
     const entity = await orderByNumberLoader(ctx, this.orderService).load(orderNumber);
-    return entity ? toOrderObject(entity) : null;
+    const scope = await this.partners.customerScope(ctx);
+    // Another partner's order is answered as if it did not exist.
+    if (!entity || (scope && !scope.includes(entity.customerId))) return null;
+    return toOrderObject(entity);
   }
 }

@@ -29,9 +29,11 @@ export class OrdersService {
     return groupByKeys(numbers, rows, (l) => l.orderNumber);
   }
 
-  list(first: number, after?: string): Promise<OrderEntity[]> {
+  /** A page of orders in order-number order; only `customerIds`' orders when given. */
+  list(first: number, after?: string, customerIds?: readonly string[]): Promise<OrderEntity[]> {
     const query = this.orders.createQueryBuilder('o').orderBy('o.order_number', 'ASC').limit(first);
-    if (after) query.where('o.order_number > :after', { after });
+    if (after) query.andWhere('o.order_number > :after', { after });
+    if (customerIds) query.andWhere('o.customer_id = ANY(:customerIds)', { customerIds: [...customerIds] });
     return query.getMany();
   }
 

@@ -11,6 +11,7 @@ import type {
   InboundPurchaseOrder,
   Order,
   OrderCancelled,
+  Partner,
   Product,
   StockAdjusted,
   StockSnapshot,
@@ -27,6 +28,7 @@ import {
   InboundPurchaseOrderSchema,
   OrderCancelledSchema,
   OrderSchema,
+  PartnerSchema,
   ProductSchema,
   StockAdjustedSchema,
   StockSnapshotSchema,
@@ -38,6 +40,7 @@ export interface ErpEventPayloads {
   'erp.order.changed.v1': Order;
   'erp.order.cancelled.v1': OrderCancelled;
   'erp.customer.changed.v1': CustomerChanged;
+  'erp.partner.changed.v1': Partner;
   'erp.credit.updated.v1': CreditAccount;
   'erp.credit.updated.v2': CreditUpdated;
   'erp.product.changed.v1': Product;
@@ -69,6 +72,7 @@ export const ERP_EVENTS: { [K in ErpEventType]: ErpEventSpec<ErpEventPayloads[K]
   'erp.order.changed.v1': { schema: once(OrderSchema), key: (p) => p.orderNumber },
   'erp.order.cancelled.v1': { schema: once(OrderCancelledSchema), key: (p) => p.orderNumber },
   'erp.customer.changed.v1': { schema: once(CustomerChangedSchema), key: (p) => p.customer.id },
+  'erp.partner.changed.v1': { schema: once(PartnerSchema), key: (p) => p.id },
   'erp.credit.updated.v1': { schema: once(CreditAccountSchema), key: (p) => p.customerId },
   'erp.credit.updated.v2': { schema: once(CreditUpdatedSchema), key: (p) => p.customerId },
   'erp.product.changed.v1': { schema: once(ProductSchema), key: (p) => p.sku },

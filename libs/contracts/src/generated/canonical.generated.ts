@@ -193,6 +193,17 @@ export enum OrderStatus {
   VALIDATING = 'VALIDATING'
 }
 
+/**
+ * erp.partner.changed.v1: a trading partner (a customer's procurement platform, an EDI provider,
+ * a 3PL) and the customers it acts for; it sees only those customers' orders and cases.
+ */
+export type Partner = {
+  __typename?: 'Partner';
+  customerIds: Array<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
 export type Product = {
   __typename?: 'Product';
   family: Scalars['String']['output'];

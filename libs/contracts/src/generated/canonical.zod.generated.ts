@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CaseStatus, CommandOutcome, CustomerSegment, CustomerTier, ExceptionCategory, OrderStatus, Region, Team, UnitOfMeasure } from './canonical.generated'
-import type { Carrier, CarrierCapacity, CommandAcknowledgement, Contract, CreditAccount, CreditUpdated, Customer, CustomerChanged, DistributionCenter, InboundPurchaseOrder, Order, OrderCancelled, OrderLine, Product, ShipTo, StockAdjusted, StockLevel, StockSnapshot } from './canonical.generated'
+import type { Carrier, CarrierCapacity, CommandAcknowledgement, Contract, CreditAccount, CreditUpdated, Customer, CustomerChanged, DistributionCenter, InboundPurchaseOrder, Order, OrderCancelled, OrderLine, Partner, Product, ShipTo, StockAdjusted, StockLevel, StockSnapshot } from './canonical.generated'
 
 type Properties<T> = Required<{
   [K in keyof T]: z.ZodType<T[K]>;
@@ -169,6 +169,15 @@ export function OrderLineSchema(): z.ZodObject<Properties<OrderLine>> {
     quantity: z.number().int().min(-2147483648).max(2147483647),
     sku: z.string().min(1),
     unitPrice: z.number()
+  })
+}
+
+export function PartnerSchema(): z.ZodObject<Properties<Partner>> {
+  return z.object({
+    __typename: z.literal('Partner').optional(),
+    customerIds: z.array(z.string().min(1)),
+    id: z.string().min(1),
+    name: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters')
   })
 }
 

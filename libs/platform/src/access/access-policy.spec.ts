@@ -51,8 +51,8 @@ describe('access policy', () => {
     ).toEqual([]);
   });
 
-  it('gives admin every scope and keeps partners out until the graph filters by partner', () => {
+  it('gives admin every scope and partners only what the owning subgraphs narrow to their customers', () => {
     expect(new Set(ROLE_SCOPES.admin)).toEqual(new Set(Object.keys(SCOPES)));
-    expect(ROLE_SCOPES.partner).toEqual([]);
+    expect(ROLE_SCOPES.partner).toEqual(['orders:read', 'cases:read', 'webhooks:read']);
   });
 });

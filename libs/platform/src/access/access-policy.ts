@@ -53,9 +53,9 @@ export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
     'erp:submit',
   ],
   admin: ALL_SCOPES,
-  // Partner systems are limited to their own customers' orders and cases; until the graph can
-  // filter by partner, they are granted nothing.
-  partner: [],
+  // Partner systems: orders, cases and webhooks, always narrowed to the customers they act for
+  // (PartnerDirectory in the owning subgraph).
+  partner: ['orders:read', 'cases:read', 'webhooks:read'],
 };
 
 /**

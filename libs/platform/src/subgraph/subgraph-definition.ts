@@ -26,6 +26,11 @@ export interface SubgraphDefinition {
   extendedTypes?: Type<unknown>[];
   entities: EntityClass[];
   migrations: MigrationClass[];
+  /**
+   * Whether this subgraph's data belongs to customers that partner systems may act for: it then
+   * keeps the partner directory (PartnerDirectory) and narrows partner identities' queries.
+   */
+  partnerScoped?: boolean;
 }
 
 /** The parts a host hands to a subgraph: production connections or the embedded stack's. */

@@ -17,6 +17,8 @@ import { identityOf } from '../identity/authentication.middleware';
 import type { Identity } from '../identity/identity';
 import { formatClientError } from '../graphql/format-error';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
+import { PartnerDirectory1764633600000 } from '../partners/partner-directory.migration';
+import { PartnerDirectory } from '../partners/partner-directory.service';
 import { GraphQLRequestContext, LoaderRegistry } from '../graphql/loader-registry';
 import { HealthController } from '../health/health.controller';
 import { MetricsController } from '../metrics/metrics.controller';
@@ -60,7 +62,9 @@ export class SubgraphPlatformModule {
             ...serviceDataSourceOptions({
               schema: definition.name,
               entities: definition.entities,
-              migrations: definition.migrations,
+              migrations: definition.partnerScoped
+                ? [PartnerDirectory1764633600000, ...definition.migrations]
+                : definition.migrations,
               url: config.DATABASE_URL,
               poolSize: config.DATABASE_POOL_SIZE,
               embedded: runtime.embedded,
@@ -112,8 +116,16 @@ export class SubgraphPlatformModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         ErpIntake,
         OutboxRelayService,
+        ...(definition.partnerScoped ? [PartnerDirectory] : []),
       ],
-      exports: [EVENT_BUS, SERVICE_METRICS, SERVICE_LOGGER, ErpIntake, OutboxRelayService],
+      exports: [
+        EVENT_BUS,
+        SERVICE_METRICS,
+        SERVICE_LOGGER,
+        ErpIntake,
+        OutboxRelayService,
+        ...(definition.partnerScoped ? [PartnerDirectory] : []),
+      ],
     };
   }
 }

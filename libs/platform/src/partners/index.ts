@@ -1,0 +1,2 @@
+export * from './partner-directory.migration';
+export * from './partner-directory.service';
