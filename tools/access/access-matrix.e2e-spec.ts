@@ -13,8 +13,10 @@ import {
   type IntrospectionQuery,
 } from 'graphql';
 import { ACCESS_RULES, ROLE_SCOPES, ROLES, ROOT_TYPES, type Role } from '@ordex/platform';
-import { graphql } from '@ordex/testing';
+import { CaseStatus, createEvent } from '@ordex/contracts';
+import { eventually, graphql } from '@ordex/testing';
 import { EmbeddedStack, startEmbeddedStack } from '../embedded/embedded-stack';
+import { subscribe } from './graphql-ws-client';
 
 jest.setTimeout(120_000);
 
@@ -58,6 +60,23 @@ const FIELD_PATHS: Record<string, { via: string; query: string }> = {
 
 /** The demo partner that acts for C-0001, whose order and customer the field paths read. */
 const DEMO_PARTNER = 'PRT-NORTHWIND';
+
+/** A case update of the demo partner's customer, which every role allowed to subscribe may see. */
+const sampleCaseUpdate = () =>
+  createEvent(
+    'cases.case.updated.v1',
+    'matrix-case',
+    {
+      caseId: 'matrix-case',
+      orderNumber: 'SO-1001',
+      customerId: 'C-0001',
+      status: CaseStatus.OPEN,
+      priority: 1,
+      change: 'opened',
+      changedAt: new Date().toISOString(),
+    },
+    { source: 'ordex.cases' },
+  );
 
 const allows = (role: Role, coordinate: string) => ROLE_SCOPES[role].includes(ACCESS_RULES[coordinate]);
 
@@ -132,7 +151,7 @@ describe('access: role × operation matrix through the gateway', () => {
 
   it('allows each root field to exactly the roles whose scopes include its rule', async () => {
     const mismatches: string[] = [];
-    for (const { coordinate, rootType, field } of roots) {
+    for (const { coordinate, rootType, field } of roots.filter((r) => r.rootType !== 'Subscription')) {
       const operation = operationFor(rootType, field);
       for (const role of ROLES) {
         const response = await ask(role, operation);
@@ -148,6 +167,42 @@ describe('access: role × operation matrix through the gateway', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('allows each subscription, over WebSocket, to exactly the roles whose scopes include its rule', async () => {
+    const subscriptions = roots.filter((r) => r.rootType === 'Subscription');
+    expect(subscriptions.length).toBeGreaterThan(0);
+    const mismatches: string[] = [];
+    for (const { coordinate, rootType, field } of subscriptions) {
+      for (const role of ROLES) {
+        const client = subscribe(stack.gatewayUrl!, tokens.get(role), operationFor(rootType, field));
+        try {
+          // Published until the subscription answers: with data when allowed, FORBIDDEN when not.
+          const first = await eventually(async () => {
+            await stack.publish(sampleCaseUpdate());
+            return client.results[0] ?? (client.failure ? { failure: client.failure } : undefined);
+          });
+          const denied = 'errors' in first && first.errors?.some((e) => e.extensions?.code === 'FORBIDDEN');
+          if (allows(role, coordinate) === Boolean(denied) || 'failure' in first)
+            mismatches.push(`${role} ${coordinate}: ${JSON.stringify(first)}`);
+        } finally {
+          await client.dispose();
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // The refusing path: a token without any ordex role.
+    const nobody = subscribe(
+      stack.gatewayUrl!,
+      await stack.token({ roles: [], user: 'nobody' }),
+      operationFor('Subscription', subscriptions[0].field),
+    );
+    try {
+      const first = await eventually(async () => nobody.results[0]);
+      expect(first.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    } finally {
+      await nobody.dispose();
+    }
   });
 
   it('applies field-level rules to every role that can reach the field', async () => {

@@ -1,6 +1,7 @@
-import { createEvent } from '@ordex/contracts';
+import { CaseStatus, createEvent } from '@ordex/contracts';
 import { buildDemoDistributor, DEMO_SIZES } from '@ordex/demo-data';
-import { graphql } from '@ordex/testing';
+import { eventually, graphql } from '@ordex/testing';
+import { subscribe } from './graphql-ws-client';
 import { EmbeddedStack, startEmbeddedStack } from '../embedded/embedded-stack';
 
 jest.setTimeout(120_000);
@@ -124,7 +125,10 @@ describe('partner isolation (queries through the gateway)', () => {
   });
 
   it('follows the ERP when a customer moves from one partner to another', async () => {
-    const moved = orderOf(meridian.id);
+    // Not the customer the other tests use for Meridian.
+    const moved = demo.orders.find(
+      (o) => ownerOf(o.customerId) === meridian.id && o.customerId !== orderOf(meridian.id).customerId,
+    )!;
     await stack.publish(
       createEvent(
         'erp.partner.changed.v1',
@@ -145,5 +149,91 @@ describe('partner isolation (queries through the gateway)', () => {
     const query = `{ order(orderNumber: "${moved.orderNumber}") { orderNumber } }`;
     expect(await ask('northwind', query)).toEqual({ order: { orderNumber: moved.orderNumber } });
     expect(await ask('meridian', query)).toEqual({ order: null });
+  });
+
+  describe('subscriptions', () => {
+    type Update = { caseUpdated: { caseId: string; customerId: string; change: string } };
+    const query = 'subscription { caseUpdated { caseId customerId change } }';
+    const update = (order: { orderNumber: string; customerId: string }, change: string) =>
+      stack.publish(
+        createEvent(
+          'cases.case.updated.v1',
+          caseIds[order.orderNumber],
+          {
+            caseId: caseIds[order.orderNumber],
+            orderNumber: order.orderNumber,
+            customerId: order.customerId,
+            status: CaseStatus.IN_PROGRESS,
+            priority: 50,
+            change,
+            changedAt: new Date().toISOString(),
+          },
+          { source: 'ordex.cases' },
+        ),
+      );
+    const changes = (results: { data?: Update }[]) =>
+      results
+        .map((r) => r.data?.caseUpdated)
+        .filter((u) => u && u.change !== 'probe')
+        .map((u) => `${u!.customerId} ${u!.change}`);
+
+    it('pushes each partner only its own customers’ case updates, and staff all of them', async () => {
+      const mine = orderOf(northwind.id);
+      const theirs = orderOf(meridian.id);
+      const clients = {
+        northwind: subscribe<Update>(stack.gatewayUrl!, tokens.northwind, query),
+        meridian: subscribe<Update>(stack.gatewayUrl!, tokens.meridian, query),
+        staff: subscribe<Update>(stack.gatewayUrl!, tokens.staff, query),
+      };
+      try {
+        // Subscriptions are relayed asynchronously: probe until every client is listening.
+        await eventually(async () => {
+          await update(mine, 'probe');
+          await update(theirs, 'probe');
+          return Object.values(clients).every((c) => c.results.length > 0) ? true : undefined;
+        });
+        await update(mine, 'escalated');
+        await update(theirs, 'resolved');
+        await update(unpartnered, 'opened');
+        await eventually(async () => (changes(clients.staff.results).length === 3 ? true : undefined));
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(changes(clients.staff.results)).toEqual([
+          `${mine.customerId} escalated`,
+          `${theirs.customerId} resolved`,
+          `${unpartnered.customerId} opened`,
+        ]);
+        expect(changes(clients.northwind.results)).toEqual([`${mine.customerId} escalated`]);
+        expect(changes(clients.meridian.results)).toEqual([`${theirs.customerId} resolved`]);
+        const probes = clients.northwind.results.map((r) => r.data?.caseUpdated.customerId);
+        expect(new Set(probes)).toEqual(new Set([mine.customerId]));
+      } finally {
+        await Promise.all(Object.values(clients).map((c) => c.dispose()));
+      }
+    });
+
+    it('refuses a WebSocket connection without a valid token', async () => {
+      const anonymous = subscribe<Update>(stack.gatewayUrl!, undefined, query);
+      const forged = subscribe<Update>(stack.gatewayUrl!, 'not-a-token', query);
+      try {
+        await eventually(async () => (anonymous.failure && forged.failure ? true : undefined));
+        for (const client of [anonymous, forged]) {
+          expect((client.failure as { code?: number }).code).toBe(4403);
+          expect(client.results).toEqual([]);
+        }
+      } finally {
+        await anonymous.dispose();
+        await forged.dispose();
+      }
+    });
+
+    it('answers queries only over HTTP, with a clear error over WebSocket', async () => {
+      const client = subscribe(stack.gatewayUrl!, tokens.staff, '{ orders(first: 1) { orderNumber } }');
+      try {
+        await eventually(async () => (client.failure ? true : undefined));
+        expect(JSON.stringify(client.failure)).toContain('Only subscriptions go over WebSocket');
+      } finally {
+        await client.dispose();
+      }
+    });
   });
 });

@@ -3,6 +3,7 @@ import { ApprovalsModule } from './approvals/approvals.module';
 import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { DecisionTablesModule } from './decision-tables/decision-tables.module';
+import { LiveModule } from './live/live.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -14,6 +15,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     ApprovalsModule,
     DecisionTablesModule,
     WebhooksModule,
+    LiveModule,
   ],
 })
 export class CasesAppModule {}

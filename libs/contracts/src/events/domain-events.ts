@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Order, OrderCancelled } from '../generated/canonical.generated';
-import { OrderCancelledSchema, OrderSchema } from '../generated/canonical.zod.generated';
+import type { CaseUpdated, Order, OrderCancelled } from '../generated/canonical.generated';
+import { CaseUpdatedSchema, OrderCancelledSchema, OrderSchema } from '../generated/canonical.zod.generated';
 
 /** Events ordex's own services publish (through their outboxes), with payload schema and key. */
 export interface DomainEventPayloads {
@@ -10,6 +10,8 @@ export interface DomainEventPayloads {
   'orders.order.changed.v1': Order;
   /** The ERP cancelled a mirrored order. */
   'orders.order.cancelled.v1': OrderCancelled;
+  /** A case changed; partner systems follow these through subscriptions and webhooks. */
+  'cases.case.updated.v1': CaseUpdated;
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -23,4 +25,5 @@ export const DOMAIN_EVENTS: {
   'orders.order.received.v1': { schema: OrderSchema, key: (p) => p.orderNumber },
   'orders.order.changed.v1': { schema: OrderSchema, key: (p) => p.orderNumber },
   'orders.order.cancelled.v1': { schema: OrderCancelledSchema, key: (p) => p.orderNumber },
+  'cases.case.updated.v1': { schema: CaseUpdatedSchema, key: (p) => p.caseId },
 };

@@ -39,6 +39,20 @@ export enum CaseStatus {
   RESOLVED = 'RESOLVED'
 }
 
+/** cases.case.updated.v1: a case changed (opened, re-prioritised, escalated, resolved, closed). */
+export type CaseUpdated = {
+  __typename?: 'CaseUpdated';
+  caseId: Scalars['ID']['output'];
+  /** What changed, in words: opened, escalated to level 2, resolved, ... */
+  change: Scalars['String']['output'];
+  changedAt: Scalars['DateTime']['output'];
+  /** The order's customer: partner systems are told only about their customers' cases. */
+  customerId: Scalars['ID']['output'];
+  orderNumber: Scalars['ID']['output'];
+  priority: Scalars['Int']['output'];
+  status: CaseStatus;
+};
+
 /** erp.command.acknowledged.v1: the ERP's answer to a command ordex sent (hold, release, re-source…). */
 export type CommandAcknowledgement = {
   __typename?: 'CommandAcknowledgement';

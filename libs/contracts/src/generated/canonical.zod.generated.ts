@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CaseStatus, CommandOutcome, CustomerSegment, CustomerTier, ExceptionCategory, OrderStatus, Region, Team, UnitOfMeasure } from './canonical.generated'
-import type { Carrier, CarrierCapacity, CommandAcknowledgement, Contract, CreditAccount, CreditUpdated, Customer, CustomerChanged, DistributionCenter, InboundPurchaseOrder, Order, OrderCancelled, OrderLine, Partner, Product, ShipTo, StockAdjusted, StockLevel, StockSnapshot } from './canonical.generated'
+import type { Carrier, CarrierCapacity, CaseUpdated, CommandAcknowledgement, Contract, CreditAccount, CreditUpdated, Customer, CustomerChanged, DistributionCenter, InboundPurchaseOrder, Order, OrderCancelled, OrderLine, Partner, Product, ShipTo, StockAdjusted, StockLevel, StockSnapshot } from './canonical.generated'
 
 type Properties<T> = Required<{
   [K in keyof T]: z.ZodType<T[K]>;
@@ -46,6 +46,19 @@ export function CarrierCapacitySchema(): z.ZodObject<Properties<CarrierCapacity>
     carrierCode: z.string().min(1),
     dcCode: z.string().min(1),
     shipDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), 'must be a real calendar date')
+  })
+}
+
+export function CaseUpdatedSchema(): z.ZodObject<Properties<CaseUpdated>> {
+  return z.object({
+    __typename: z.literal('CaseUpdated').optional(),
+    caseId: z.string().min(1),
+    change: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
+    changedAt: z.string().datetime({ offset: true }),
+    customerId: z.string().min(1),
+    orderNumber: z.string().min(1),
+    priority: z.number().int().min(-2147483648).max(2147483647),
+    status: CaseStatusSchema
   })
 }
 

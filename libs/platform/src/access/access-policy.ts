@@ -95,6 +95,7 @@ export const ACCESS_RULES: Record<string, Scope> = {
   'Query.decisionTable': 'governance:read',
   'Query.webhookSubscriptions': 'webhooks:read',
   'Order.case': 'cases:read',
+  'Subscription.caseUpdated': 'cases:read',
   // analytics
   'Query.eventLog': 'analytics:read',
   'Query.kpiSeries': 'analytics:read',

@@ -150,6 +150,41 @@ export function describeEventBusContract(name: string, createTestBed: EventBusTe
       ]);
     });
 
+    it('shows live listeners what is published from now on, once, in every instance', async () => {
+      const [one, two] = [await open(), await open()];
+      await one.publish(subject('cases.updated'), encode('before'), { msgId: 'live-0' });
+      const seen: Record<string, string[]> = { one: [], two: [] };
+      const handles = [
+        await one.listen([subject('cases.*')], (m) => seen.one.push(`${m.subject}:${decode(m.data)}`)),
+        await two.listen([subject('cases.updated')], (m) =>
+          seen.two.push(`${decode(m.data)}:${m.headers.key}`),
+        ),
+      ];
+      // A core subscription is in place once the server has it; a round trip through JetStream makes sure.
+      await delay(QUIET_MS);
+      await one.publish(subject('cases.updated'), encode('first'), {
+        msgId: 'live-1',
+        headers: { key: 'C-1' },
+      });
+      await one.publish(subject('cases.updated'), encode('first again'), { msgId: 'live-1' });
+      await one.publish(subject('cases.closed'), encode('second'), {
+        msgId: 'live-2',
+        headers: { key: 'C-1' },
+      });
+      await one.publish(subject('orders.created'), encode('elsewhere'), { msgId: 'live-3' });
+      await until(() => seen.one.length === 2 && seen.two.length === 1, 'both listeners');
+      await handles[0].stop();
+      await one.publish(subject('cases.updated'), encode('after stop'), {
+        msgId: 'live-4',
+        headers: { key: 'C-2' },
+      });
+      await until(() => seen.two.length === 2, 'the second listener');
+      await delay(QUIET_MS);
+      expect(seen.one).toEqual([`${subject('cases.updated')}:first`, `${subject('cases.closed')}:second`]);
+      expect(seen.two).toEqual(['first:C-1', 'after stop:C-2']);
+      await handles[1].stop();
+    });
+
     it('redelivers a message after its handler throws, after the backoff', async () => {
       const bus = await open();
       const deliveries: Array<{ count: number; at: number }> = [];

@@ -70,6 +70,13 @@ export interface ConsumerObserver {
 
 export type MessageHandler = (message: BusMessage) => Promise<void>;
 
+/** A message as it is published, seen by a live listener. */
+export interface LiveMessage {
+  readonly subject: string;
+  readonly data: Uint8Array;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
 export interface ConsumerHandle {
   stop(): Promise<void>;
 }
@@ -95,6 +102,12 @@ export interface BusHealth {
 export interface EventBus {
   publish(subject: string, data: Uint8Array, options: PublishOptions): Promise<PublishAck>;
   consume(spec: ConsumerSpec, handler: MessageHandler): Promise<ConsumerHandle>;
+  /**
+   * Calls `handler` for every message published on `subjects` (wildcards allowed) from now on,
+   * in this instance: at most once, no acknowledgement, no history, nothing while disconnected.
+   * For pushing changes to connected clients (GraphQL subscriptions), never for state.
+   */
+  listen(subjects: string[], handler: (message: LiveMessage) => void): Promise<ConsumerHandle>;
   /** Messages a durable consumer has not settled yet: not yet delivered, or delivered and unacked. */
   consumerLag(durable: string): Promise<number>;
   /** Reads dead letters, oldest first. */

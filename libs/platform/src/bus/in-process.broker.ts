@@ -1,10 +1,10 @@
 import type { ResolvedConsumerSpec } from './consumer-spec.util';
 import { decodeDeadLetter, deadLetterEnvelope, DEFAULT_DEAD_LETTER_LIMIT } from './dead-letter.codec';
-import type { BusMessage, DeadLetter, PublishAck, PublishOptions } from './event-bus';
+import type { BusMessage, DeadLetter, LiveMessage, PublishAck, PublishOptions } from './event-bus';
 import { MemoryDurable } from './in-process.durable';
 import { MemoryStream } from './in-process.stream';
 import { DEFAULT_DEAD_LETTER_STREAM, DEFAULT_DUPLICATE_WINDOW_MS, type StreamSpec } from './stream-spec';
-import { assertPublishSubject, filtersOverlap } from './subject.util';
+import { assertPublishSubject, filtersOverlap, matchesAny } from './subject.util';
 
 export interface InProcessBrokerOptions {
   streams: StreamSpec[];
@@ -22,6 +22,7 @@ export class InProcessBroker {
   /** Keyed by stream and durable name: consume() calls with the same durable share it. */
   private readonly durables = new Map<string, MemoryDurable>();
   private closed = false;
+  private readonly listeners = new Set<{ subjects: string[]; handler: (message: LiveMessage) => void }>();
 
   constructor(options: InProcessBrokerOptions) {
     const duplicateWindowMs = options.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS;
@@ -40,7 +41,22 @@ export class InProcessBroker {
     assertPublishSubject(subject);
     const stream = this.streams.find((candidate) => candidate.captures(subject));
     if (!stream) throw new Error(`No stream captures subject "${subject}"`);
-    return stream.append(subject, data, options);
+    const ack = stream.append(subject, data, options);
+    if (!ack.duplicate) {
+      const message: LiveMessage = { subject, data, headers: { ...options.headers } };
+      for (const listener of this.listeners) {
+        if (matchesAny(listener.subjects, subject)) queueMicrotask(() => listener.handler(message));
+      }
+    }
+    return ack;
+  }
+
+  /** Live listeners see each stored message once, after it is stored; see EventBus.listen. */
+  listen(subjects: string[], handler: (message: LiveMessage) => void): () => void {
+    this.assertOpen();
+    const listener = { subjects, handler };
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The durables a consumer reads from: one per stream its subjects fall in. */
@@ -93,6 +109,7 @@ export class InProcessBroker {
 
   close(): void {
     this.closed = true;
+    this.listeners.clear();
     this.durables.forEach((durable) => durable.close());
   }
 

@@ -11,6 +11,7 @@ import type {
   MessageHandler,
   PublishAck,
   PublishOptions,
+  LiveMessage,
 } from './event-bus';
 import type { InProcessBroker } from './in-process.broker';
 import type { MemoryDurable } from './in-process.durable';
@@ -67,6 +68,12 @@ export class InProcessBus implements EventBus {
   }
 
   /** Stops this service's consumers; the shared broker stays up for the others. */
+  async listen(subjects: string[], handler: (message: LiveMessage) => void): Promise<ConsumerHandle> {
+    this.assertOpen();
+    const stop = this.broker.listen(subjects, handler);
+    return { stop: async () => void stop() };
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));

@@ -10,6 +10,7 @@ import type {
   ConsumerSpec,
   DeadLetter,
   EventBus,
+  LiveMessage,
   MessageHandler,
   PublishAck,
   PublishOptions,
@@ -21,6 +22,7 @@ import {
   JetStreamUnavailableError,
   type JetStreamConnectionState,
 } from './jetstream.connection';
+import { jetStreamListener } from './jetstream.listen';
 import { jetStreamPump, type PreparedConsumer } from './jetstream.pump';
 import { parseNatsServers } from './jetstream.servers';
 import { ensureConsumer, ensureStream, groupByStream } from './jetstream.setup';
@@ -190,6 +192,19 @@ export class JetStreamBus implements EventBus {
   }
 
   /** Stops the consumers (running handlers finish), then drains the connection. */
+  async listen(subjects: string[], handler: (message: LiveMessage) => void): Promise<ConsumerHandle> {
+    this.assertOpen();
+    const listener = jetStreamListener(this.connection, subjects, handler, this.logger);
+    const handle: ConsumerHandle = {
+      stop: async () => {
+        await listener.stop();
+        this.consumers.delete(handle);
+      },
+    };
+    this.consumers.add(handle);
+    return handle;
+  }
+
   close(): Promise<void> {
     this.closing ??= (async () => {
       await Promise.all([...this.consumers].map((consumer) => consumer.stop()));

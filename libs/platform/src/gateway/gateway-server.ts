@@ -5,7 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { CORRELATION_HEADER } from '../correlation/correlation';
@@ -28,6 +28,7 @@ import {
   RequestLimits,
 } from './request-limits';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
+import { startSubscriptionRelay } from './subscription-relay';
 
 export interface GatewayOptions {
   /** The composed supergraph (apps/gateway/supergraph.graphql): served as is, no live composition. */
@@ -113,6 +114,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ],
     logger: options.logger,
   });
+  let apiSchema: GraphQLSchema | undefined;
+  const unsubscribeSchema = gateway.onSchemaLoadOrUpdate((update) => {
+    apiSchema = update.apiSchema;
+  });
   await apollo.start();
 
   app.disable('x-powered-by');
@@ -157,12 +162,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
+  const subscriptions = startSubscriptionRelay({
+    server,
+    supergraphSdl: options.supergraphSdl,
+    subgraphUrls: options.subgraphUrls,
+    apiSchema: () => apiSchema,
+    authenticator: options.authenticator,
+    identitySigner: options.identitySigner,
+    validationRules: armor.validationRules,
+    maxTokens: limits.maxTokens,
+    securityLog,
+    logger: options.logger,
+  });
   const { port } = server.address() as AddressInfo;
   const shownHost = ['0.0.0.0', '127.0.0.1', '::'].includes(options.host) ? 'localhost' : options.host;
   return {
     url: `http://${shownHost}:${port}/graphql`,
     server,
     stop: async () => {
+      await subscriptions.dispose();
+      unsubscribeSchema();
       await apollo.stop();
       await gateway.stop().catch(() => undefined);
     },

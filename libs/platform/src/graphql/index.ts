@@ -1,3 +1,4 @@
 import './canonical-enums';
 export * from './format-error';
 export * from './loader-registry';
+export * from './live-iterator.util';

@@ -9,6 +9,7 @@ import type { Request } from 'express';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AccessGuard, SECURITY_LOG } from '../access/access.guard';
+import { IDENTITY_HEADER } from '../identity/internal-identity';
 import { CORRELATION_HEADER } from '../correlation/correlation';
 import { SecurityLog } from '../identity/security-log';
 import { migrateServiceSchema, serviceDataSourceOptions } from '../database/data-source.factory';
@@ -29,6 +30,16 @@ import { EVENT_BUS, SERVICE_LOGGER, SERVICE_METRICS } from './tokens';
 
 const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
 
+/** What graphql-ws hands the context function and onConnect. */
+interface WsContext {
+  connectionParams?: Readonly<Record<string, unknown>>;
+  extra: { identity?: Identity };
+}
+
+function stringParam(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 /**
  * Everything a subgraph shares with the others: logging, its database schema and migrations,
  * the Federation 2 GraphQL server, health, metrics and the event bus.
@@ -42,6 +53,7 @@ export class SubgraphPlatformModule {
     metrics: ServiceMetrics,
   ): DynamicModule {
     const { config } = runtime;
+    const securityLog = new SecurityLog(runtime.logger, metrics);
     return {
       module: SubgraphPlatformModule,
       imports: [
@@ -98,11 +110,43 @@ export class SubgraphPlatformModule {
           // Federated traces are for Apollo's hosted reporting, which ordex does not use.
           plugins: [ApolloServerPluginInlineTraceDisabled(), operationMetricsPlugin(metrics)],
           formatError: formatClientError,
-          context: ({ req }: { req: Request }): GraphQLRequestContext => ({
-            loaders: new LoaderRegistry(),
-            correlationId: req?.headers?.[CORRELATION_HEADER] as string | undefined,
-            identity: identityOf(req) as Identity,
-          }),
+          // Subscriptions over graphql-ws, from the gateway only: its signed identity comes in
+          // the connection parameters and is checked before the connection is accepted.
+          subscriptions: {
+            'graphql-ws': {
+              path: '/graphql',
+              onConnect: async (connection: {
+                connectionParams?: Record<string, unknown>;
+                extra: unknown;
+              }) => {
+                const ctx = connection as WsContext;
+                try {
+                  ctx.extra.identity = await runtime.identityVerifier.verify(
+                    stringParam(ctx.connectionParams?.[IDENTITY_HEADER]),
+                  );
+                  return true;
+                } catch (error) {
+                  securityLog.record('authentication.failed', {
+                    reason: (error as Error).message,
+                    target: 'subscription',
+                  });
+                  return false;
+                }
+              },
+            },
+          },
+          context: (arg: { req?: Request } | WsContext): GraphQLRequestContext =>
+            'extra' in arg
+              ? {
+                  loaders: new LoaderRegistry(),
+                  correlationId: stringParam(arg.connectionParams?.[CORRELATION_HEADER]) || undefined,
+                  identity: arg.extra.identity as Identity,
+                }
+              : {
+                  loaders: new LoaderRegistry(),
+                  correlationId: arg.req?.headers?.[CORRELATION_HEADER] as string | undefined,
+                  identity: identityOf(arg.req as Request) as Identity,
+                },
         }),
         TerminusModule,
         definition.module,
@@ -112,7 +156,7 @@ export class SubgraphPlatformModule {
         { provide: EVENT_BUS, useValue: runtime.bus },
         { provide: SERVICE_METRICS, useValue: metrics },
         { provide: SERVICE_LOGGER, useValue: runtime.logger },
-        { provide: SECURITY_LOG, useValue: new SecurityLog(runtime.logger, metrics) },
+        { provide: SECURITY_LOG, useValue: securityLog },
         { provide: APP_GUARD, useClass: AccessGuard },
         ErpIntake,
         OutboxRelayService,

@@ -1,0 +1,30 @@
+import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
+import { type GraphQLRequestContext, liveIterator, PartnerDirectory } from '@ordex/platform';
+import { CaseUpdateFeed } from './case-update-feed.service';
+import { CaseUpdateObject } from './case-update.object';
+
+@Resolver(() => CaseUpdateObject)
+export class CaseUpdatesResolver {
+  constructor(
+    private readonly feed: CaseUpdateFeed,
+    private readonly partners: PartnerDirectory,
+  ) {}
+
+  @Subscription(() => CaseUpdateObject, {
+    description:
+      "Case changes as they happen, of one case or of every case the caller may see (a partner system: its customers' cases).",
+  })
+  async caseUpdated(
+    @Context() ctx: GraphQLRequestContext,
+    @Args('caseId', { type: () => ID, nullable: true }) caseId?: string | null,
+  ) {
+    const scope = await this.partners.customerScope(ctx);
+    return liveIterator<{ caseUpdated: CaseUpdateObject }>((push) =>
+      this.feed.subscribe((update) => {
+        if (caseId && update.caseId !== caseId) return;
+        if (scope && !scope.includes(update.customerId)) return;
+        push({ caseUpdated: { ...update, changedAt: new Date(update.changedAt) } });
+      }),
+    );
+  }
+}
