@@ -38,6 +38,8 @@ const SAMPLE_VALUES: Record<string, unknown> = {
   objectType: 'order',
   kpi: 'cycle_time',
   events: [],
+  // A receiver that refuses connections: deliveries fail fast and stay on this machine.
+  input: { url: 'http://127.0.0.1:9/hooks', eventTypes: ['cases.case.updated.v1'] },
 };
 
 /** A query that reaches each field-level rule, from a root field that orders:read opens. */
@@ -83,6 +85,10 @@ const allows = (role: Role, coordinate: string) => ROLE_SCOPES[role].includes(AC
 function literal(type: GraphQLInputType, value: unknown): string {
   const named = getNamedType(type);
   if (isEnumType(named)) return named.getValues()[0].name;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const fields = Object.entries(value).map(([key, field]) => `${key}: ${JSON.stringify(field)}`);
+    return `{ ${fields.join(', ')} }`;
+  }
   return JSON.stringify(value);
 }
 

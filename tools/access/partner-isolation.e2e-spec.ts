@@ -2,6 +2,7 @@ import { CaseStatus, createEvent } from '@ordex/contracts';
 import { buildDemoDistributor, DEMO_SIZES } from '@ordex/demo-data';
 import { eventually, graphql } from '@ordex/testing';
 import { subscribe } from './graphql-ws-client';
+import { type Receiver, startReceiver, signatureValid } from './webhook-receiver';
 import { EmbeddedStack, startEmbeddedStack } from '../embedded/embedded-stack';
 
 jest.setTimeout(120_000);
@@ -21,6 +22,9 @@ describe('partner isolation (queries through the gateway)', () => {
   let stack: EmbeddedStack;
   const tokens: Record<string, string> = {};
   const caseIds: Record<string, string> = {};
+  const receivers: Record<string, Receiver> = {};
+  const secrets: Record<string, string> = {};
+  const subscriptionIds: Record<string, string> = {};
   const ask = async <T>(who: string, query: string) => {
     const response = await graphql<T>(
       stack.gatewayUrl!,
@@ -32,6 +36,24 @@ describe('partner isolation (queries through the gateway)', () => {
     return response.data!;
   };
 
+  /** A case change as the cases service publishes it. */
+  const update = (order: { orderNumber: string; customerId: string }, change: string) =>
+    stack.publish(
+      createEvent(
+        'cases.case.updated.v1',
+        caseIds[order.orderNumber],
+        {
+          caseId: caseIds[order.orderNumber],
+          orderNumber: order.orderNumber,
+          customerId: order.customerId,
+          status: CaseStatus.IN_PROGRESS,
+          priority: 50,
+          change,
+          changedAt: new Date().toISOString(),
+        },
+        { source: 'ordex.cases' },
+      ),
+    );
   beforeAll(async () => {
     stack = await startEmbeddedStack({ port: 0, demo: 'small', logLevel: 'silent' });
     tokens.northwind = await stack.token({ roles: ['partner'], partnerId: northwind.id, user: 'nw-edi' });
@@ -46,14 +68,23 @@ describe('partner isolation (queries through the gateway)', () => {
       );
       caseIds[order.orderNumber] = row.id;
     }
-    for (const partner of [northwind, meridian]) {
-      await stack.sql(
-        `INSERT INTO cases.webhook_subscription (partner_id, url, event_types) VALUES ($1, $2, $3)`,
-        [partner.id, `https://${partner.id.toLowerCase()}.example/hooks`, ['cases.case.updated.v1']],
+    // Each partner subscribes its own receiver to case updates, as a partner system would.
+    for (const who of ['northwind', 'meridian']) {
+      receivers[who] = await startReceiver();
+      const { createWebhookSubscription } = await ask<{
+        createWebhookSubscription: { subscription: { id: string }; secret: string };
+      }>(
+        who,
+        `mutation { createWebhookSubscription(input: { url: "${receivers[who].url}", eventTypes: ["cases.case.updated.v1"] }) { subscription { id } secret } }`,
       );
+      secrets[who] = createWebhookSubscription.secret;
+      subscriptionIds[who] = createWebhookSubscription.subscription.id;
     }
   });
-  afterAll(() => stack?.stop());
+  afterAll(async () => {
+    await stack?.stop();
+    await Promise.all(Object.values(receivers).map((receiver) => receiver.close()));
+  });
 
   it('lists only the partner’s own customers’ orders', async () => {
     for (const partner of [northwind, meridian]) {
@@ -106,7 +137,7 @@ describe('partner isolation (queries through the gateway)', () => {
     const query = (partnerId: string) =>
       `{ webhookSubscriptions(partnerId: "${partnerId}") { partnerId url } }`;
     expect(await ask('northwind', query(northwind.id))).toEqual({
-      webhookSubscriptions: [{ partnerId: northwind.id, url: 'https://prt-northwind.example/hooks' }],
+      webhookSubscriptions: [{ partnerId: northwind.id, url: receivers.northwind.url }],
     });
     expect(await ask('northwind', query(meridian.id))).toEqual({ webhookSubscriptions: [] });
   });
@@ -154,23 +185,6 @@ describe('partner isolation (queries through the gateway)', () => {
   describe('subscriptions', () => {
     type Update = { caseUpdated: { caseId: string; customerId: string; change: string } };
     const query = 'subscription { caseUpdated { caseId customerId change } }';
-    const update = (order: { orderNumber: string; customerId: string }, change: string) =>
-      stack.publish(
-        createEvent(
-          'cases.case.updated.v1',
-          caseIds[order.orderNumber],
-          {
-            caseId: caseIds[order.orderNumber],
-            orderNumber: order.orderNumber,
-            customerId: order.customerId,
-            status: CaseStatus.IN_PROGRESS,
-            priority: 50,
-            change,
-            changedAt: new Date().toISOString(),
-          },
-          { source: 'ordex.cases' },
-        ),
-      );
     const changes = (results: { data?: Update }[]) =>
       results
         .map((r) => r.data?.caseUpdated)
@@ -234,6 +248,101 @@ describe('partner isolation (queries through the gateway)', () => {
       } finally {
         await client.dispose();
       }
+    });
+  });
+
+  describe('webhooks', () => {
+    const deliveredChanges = (who: string) =>
+      receivers[who].received
+        .map((r) => JSON.parse(r.body) as { data: { customerId: string; change: string } })
+        .filter((event) => event.data.change.startsWith('hook '))
+        .map((event) => `${event.data.customerId} ${event.data.change}`);
+
+    it('delivers each partner only its own customers’ case updates, signed with its secret', async () => {
+      const mine = orderOf(northwind.id);
+      const theirs = orderOf(meridian.id);
+      await update(mine, 'hook escalated');
+      await update(theirs, 'hook resolved');
+      await update(unpartnered, 'hook opened');
+      await eventually(async () =>
+        deliveredChanges('northwind').length && deliveredChanges('meridian').length ? true : undefined,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(deliveredChanges('northwind')).toEqual([`${mine.customerId} hook escalated`]);
+      expect(deliveredChanges('meridian')).toEqual([`${theirs.customerId} hook resolved`]);
+      for (const who of ['northwind', 'meridian']) {
+        for (const { headers, body } of receivers[who].received) {
+          expect(headers['content-type']).toBe('application/cloudevents+json');
+          expect(signatureValid(secrets[who], headers, body)).toBe(true);
+          expect(signatureValid(secrets[who === 'northwind' ? 'meridian' : 'northwind'], headers, body)).toBe(
+            false,
+          );
+          expect(headers['ordex-delivery-id']).toMatch(/^[0-9a-f-]{36}$/);
+        }
+      }
+    });
+
+    it('retries a delivery the receiver refused, and delivers it once accepted', async () => {
+      receivers.meridian.failNext(1);
+      const before = receivers.meridian.received.length;
+      await update(orderOf(meridian.id), 'hook retried');
+      await eventually(
+        async () => (receivers.meridian.received.length >= before + 2 ? true : undefined),
+        10_000,
+      );
+      const attempts = receivers.meridian.received.slice(before);
+      expect(attempts).toHaveLength(2);
+      expect(attempts[0].headers['ordex-delivery-id']).toBe(attempts[1].headers['ordex-delivery-id']);
+      expect(JSON.parse(attempts[1].body).data.change).toBe('hook retried');
+      const [row] = await stack.sql<{ status: string; attempts: number }>(
+        `SELECT status, attempts FROM cases.webhook_delivery WHERE id = $1`,
+        [attempts[1].headers['ordex-delivery-id']],
+      );
+      expect(row).toEqual({ status: 'delivered', attempts: 2 });
+    });
+
+    it('answers bad subscription requests with typed errors', async () => {
+      const mutate = (who: string, mutation: string) =>
+        graphql(stack.gatewayUrl!, mutation, {}, { authorization: `Bearer ${tokens[who]}` });
+      const codes = async (who: string, mutation: string) =>
+        (await mutate(who, mutation)).errors?.map((e) => [e.extensions?.code, e.message]);
+      expect(
+        await codes(
+          'northwind',
+          `mutation { createWebhookSubscription(input: { partnerId: "${meridian.id}", url: "https://a.example", eventTypes: ["cases.case.updated.v1"] }) { secret } }`,
+        ),
+      ).toEqual([['BAD_USER_INPUT', 'a partner system can subscribe only itself']]);
+      expect(
+        await codes(
+          'northwind',
+          'mutation { createWebhookSubscription(input: { url: "https://a.example", eventTypes: ["orders.order.received.v1"] }) { secret } }',
+        ),
+      ).toEqual([
+        [
+          'UNKNOWN_EVENT_TYPE',
+          'unknown event types orders.order.received.v1; partners can receive cases.case.updated.v1',
+        ],
+      ]);
+      expect(
+        await codes(
+          'northwind',
+          'mutation { createWebhookSubscription(input: { url: "ftp://a.example", eventTypes: ["cases.case.updated.v1"] }) { secret } }',
+        ),
+      ).toEqual([['WEBHOOK_URL_REFUSED', 'url must be https']]);
+      // Another partner's subscription cannot be deleted, or told apart from one that does not exist.
+      expect(
+        await codes('northwind', `mutation { deleteWebhookSubscription(id: "${subscriptionIds.meridian}") }`),
+      ).toEqual([['NOT_FOUND', `no webhook subscription ${subscriptionIds.meridian}`]]);
+      expect(
+        (
+          await mutate(
+            'meridian',
+            `mutation { deleteWebhookSubscription(id: "${subscriptionIds.meridian}") }`,
+          )
+        ).data,
+      ).toEqual({
+        deleteWebhookSubscription: true,
+      });
     });
   });
 });

@@ -132,6 +132,8 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
         OTEL_ENABLED: false,
         DATABASE_POOL_SIZE: 1,
         ORDEX_DATA_DIR: options.dataDir ?? '',
+        // Embedded mode is for one machine: webhooks to local receivers are allowed.
+        WEBHOOK_ALLOW_INSECURE_URLS: true,
       };
       const app = await startSubgraph(loadSubgraphDefinition(name), {
         config,

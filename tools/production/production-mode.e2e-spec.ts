@@ -152,8 +152,11 @@ describe('production mode (PostgreSQL + NATS JetStream, one process per service)
         { message: 'Not authenticated', extensions: { code: 'UNAUTHENTICATED' } },
       ]);
       expect(response.data).toBeUndefined();
-      const log = services.get('gateway')!.output();
-      expect(log).toContain('"security":"authentication.failed"');
+      // The log line reaches this process through the service's stdout, a moment later.
+      const log = await eventually(async () => {
+        const output = services.get('gateway')!.output();
+        return output.includes('"security":"authentication.failed"') ? output : undefined;
+      });
       const token = sent.authorization?.split(' ')[1];
       if (token) expect(log).not.toContain(token);
     },
@@ -189,7 +192,9 @@ describe('production mode (PostgreSQL + NATS JetStream, one process per service)
     await forged.close();
     const withForgedIdentity = await graphql(ordersUrl, query, {}, { [IDENTITY_HEADER]: header });
     expect(withForgedIdentity.status).toBe(401);
-    expect(services.get('orders')!.output()).toContain('"security":"authentication.failed"');
+    await eventually(async () =>
+      services.get('orders')!.output().includes('"security":"authentication.failed"') ? true : undefined,
+    );
   });
 
   it('returns the rest of the data and an error for the fields of a stopped subgraph', async () => {

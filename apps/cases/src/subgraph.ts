@@ -9,6 +9,7 @@ import { CasesAppModule } from './cases-app.module';
 import { DecisionTableEntity } from './decision-tables/decision-table.entity';
 import { CasesInit1764288000000 } from './migrations/1764288000000-cases-init';
 import { CaseCustomer1764633600001 } from './migrations/1764633600001-case-customer';
+import { WebhookDelivery1764633600002 } from './migrations/1764633600002-webhook-delivery';
 import { CasesGovernance1764374400000 } from './migrations/1764374400000-cases-governance';
 import { RecommendationEntity } from './recommendations/recommendation.entity';
 import { WebhookSubscriptionEntity } from './webhooks/webhook-subscription.entity';
@@ -32,6 +33,11 @@ export const casesSubgraph: SubgraphDefinition = {
     DecisionTableEntity,
     WebhookSubscriptionEntity,
   ],
-  migrations: [CasesInit1764288000000, CasesGovernance1764374400000, CaseCustomer1764633600001],
+  migrations: [
+    CasesInit1764288000000,
+    CasesGovernance1764374400000,
+    CaseCustomer1764633600001,
+    WebhookDelivery1764633600002,
+  ],
   partnerScoped: true,
 };

@@ -19,6 +19,10 @@ export class WebhookSubscriptionEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Signs each delivery (HMAC-SHA256); shown to the partner once, when the subscription is made. */
+  @Column({ type: 'text', select: false })
+  secret: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -53,6 +53,6 @@ describe('access policy', () => {
 
   it('gives admin every scope and partners only what the owning subgraphs narrow to their customers', () => {
     expect(new Set(ROLE_SCOPES.admin)).toEqual(new Set(Object.keys(SCOPES)));
-    expect(ROLE_SCOPES.partner).toEqual(['orders:read', 'cases:read', 'webhooks:read']);
+    expect(ROLE_SCOPES.partner).toEqual(['orders:read', 'cases:read', 'webhooks:read', 'webhooks:write']);
   });
 });

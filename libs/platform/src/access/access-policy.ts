@@ -19,6 +19,7 @@ export const SCOPES = {
   'analytics:read': 'the event log, KPIs, process maps, variants and root-cause findings',
   'models:read': 'the model registry',
   'webhooks:read': "partners' webhook subscriptions",
+  'webhooks:write': 'creating and deleting webhook subscriptions (a partner: its own)',
   'erp:submit': 'submitting ERP events through GraphQL (partners without NATS)',
 } as const;
 
@@ -50,12 +51,13 @@ export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
     'governance:read',
     'models:read',
     'webhooks:read',
+    'webhooks:write',
     'erp:submit',
   ],
   admin: ALL_SCOPES,
   // Partner systems: orders, cases and webhooks, always narrowed to the customers they act for
   // (PartnerDirectory in the owning subgraph).
-  partner: ['orders:read', 'cases:read', 'webhooks:read'],
+  partner: ['orders:read', 'cases:read', 'webhooks:read', 'webhooks:write'],
 };
 
 /**
@@ -94,6 +96,8 @@ export const ACCESS_RULES: Record<string, Scope> = {
   'Query.decisionTables': 'governance:read',
   'Query.decisionTable': 'governance:read',
   'Query.webhookSubscriptions': 'webhooks:read',
+  'Mutation.createWebhookSubscription': 'webhooks:write',
+  'Mutation.deleteWebhookSubscription': 'webhooks:write',
   'Order.case': 'cases:read',
   'Subscription.caseUpdated': 'cases:read',
   // analytics

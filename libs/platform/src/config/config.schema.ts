@@ -38,6 +38,8 @@ export const subgraphConfigSchema = commonConfigSchema.extend({
     .regex(/^nats:\/\/[^\s,]+(,nats:\/\/[^\s,]+)*$/, 'must be one or more nats:// URLs separated by commas')
     .optional(),
   ORDEX_DATA_DIR: z.string().min(1).default('./data'),
+  /** Lets webhooks go to http:// and private or local addresses (development and tests only). */
+  WEBHOOK_ALLOW_INSECURE_URLS: booleanFlag.default('false'),
   /** The gateway's identity public key (SPKI PEM, Ed25519); required when a service runs on its own. */
   IDENTITY_VERIFY_KEY: z.string().min(1).optional(),
 });

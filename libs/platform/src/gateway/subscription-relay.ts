@@ -76,7 +76,10 @@ export function startSubscriptionRelay(options: SubscriptionRelayOptions): { dis
           return true;
         } catch (error) {
           if (!(error instanceof AuthenticationError)) throw error;
-          options.securityLog.record('authentication.failed', { reason: error.reason, target: 'subscription' });
+          options.securityLog.record('authentication.failed', {
+            reason: error.reason,
+            target: 'subscription',
+          });
           return false;
         }
       },
@@ -93,7 +96,10 @@ export function startSubscriptionRelay(options: SubscriptionRelayOptions): { dis
         if (errors.length) return errors;
         const operation = getOperationAST(document, payload.operationName);
         if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) {
-          return refuse('Only subscriptions go over WebSocket; send queries and mutations over HTTP', 'BAD_REQUEST');
+          return refuse(
+            'Only subscriptions go over WebSocket; send queries and mutations over HTTP',
+            'BAD_REQUEST',
+          );
         }
         return {
           schema,
@@ -126,7 +132,11 @@ async function* relay(
   const root = operation?.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD);
   const url = root?.kind === Kind.FIELD ? owners.get(root.name.value) : undefined;
   if (!url) {
-    yield { errors: [new GraphQLError('No subgraph serves this subscription', { extensions: { code: 'BAD_REQUEST' } })] };
+    yield {
+      errors: [
+        new GraphQLError('No subgraph serves this subscription', { extensions: { code: 'BAD_REQUEST' } }),
+      ],
+    };
     return;
   }
   const client = createClient({
@@ -163,7 +173,11 @@ async function* relay(
   }
 }
 
-function asClientError(error: { message: string; path?: readonly (string | number)[]; extensions?: unknown }) {
+function asClientError(error: {
+  message: string;
+  path?: readonly (string | number)[];
+  extensions?: unknown;
+}) {
   const formatted = formatClientError({
     message: error.message,
     path: error.path,
@@ -173,7 +187,10 @@ function asClientError(error: { message: string; path?: readonly (string | numbe
 }
 
 /** Subscription field → URL of the subgraph that owns it, read from the supergraph's join directives. */
-export function subscriptionOwners(supergraphSdl: string, subgraphUrls: Record<string, string>): Map<string, string> {
+export function subscriptionOwners(
+  supergraphSdl: string,
+  subgraphUrls: Record<string, string>,
+): Map<string, string> {
   const document = parse(supergraphSdl);
   const graphs = new Map<string, { name: string; url: string }>();
   const owners = new Map<string, string>();

@@ -2,19 +2,9 @@
 export const MAX_REQUEST_BODY = '1mb';
 
 import type { GraphQLFormattedError } from 'graphql';
+import { CLIENT_ERROR_CODES } from './client-errors';
 
-const SAFE_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'BAD_REQUEST',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-]);
+const SAFE_CODES = new Set<string>(Object.keys(CLIENT_ERROR_CODES));
 
 /**
  * Clients see a message and a code, never a stack trace or an internal detail: errors without a

@@ -26,7 +26,7 @@ import { MetricsController } from '../metrics/metrics.controller';
 import { operationMetricsPlugin } from '../metrics/operation-metrics.plugin';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import type { SubgraphDefinition, SubgraphRuntime } from './subgraph-definition';
-import { EVENT_BUS, SERVICE_LOGGER, SERVICE_METRICS } from './tokens';
+import { EVENT_BUS, SERVICE_CONFIG, SERVICE_LOGGER, SERVICE_METRICS } from './tokens';
 
 const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
 
@@ -156,6 +156,7 @@ export class SubgraphPlatformModule {
         { provide: EVENT_BUS, useValue: runtime.bus },
         { provide: SERVICE_METRICS, useValue: metrics },
         { provide: SERVICE_LOGGER, useValue: runtime.logger },
+        { provide: SERVICE_CONFIG, useValue: config },
         { provide: SECURITY_LOG, useValue: securityLog },
         { provide: APP_GUARD, useClass: AccessGuard },
         ErpIntake,
@@ -164,6 +165,7 @@ export class SubgraphPlatformModule {
       ],
       exports: [
         EVENT_BUS,
+        SERVICE_CONFIG,
         SERVICE_METRICS,
         SERVICE_LOGGER,
         ErpIntake,

@@ -1,0 +1,36 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Every error code a client of the graph can receive, with what it means (docs/errors.md lists
+ * the same; a spec keeps the two equal). Anything else reaches clients as INTERNAL_SERVER_ERROR
+ * with a generic message.
+ */
+export const CLIENT_ERROR_CODES = {
+  // Apollo Server and the gateway
+  GRAPHQL_PARSE_FAILED: 'The document is not GraphQL, or has more tokens than allowed.',
+  GRAPHQL_VALIDATION_FAILED:
+    'The document does not fit the schema, or is over a depth, cost, alias or directive limit.',
+  BAD_REQUEST: 'The HTTP request is not a GraphQL request (no query, not JSON, wrong transport).',
+  PERSISTED_QUERY_NOT_FOUND: 'An automatic persisted query hash the gateway does not know.',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'Persisted queries are not supported here.',
+  PERSISTED_QUERY_NOT_ALLOWED: 'The operation is not in the persisted-query allow-list.',
+  OPERATION_RESOLUTION_FAILURE: 'The operation name does not match an operation in the document.',
+  SUBGRAPH_UNAVAILABLE: 'The service owning these fields is down; the rest of the answer is complete.',
+  // Identity and limits
+  UNAUTHENTICATED: 'No valid bearer token (HTTP 401).',
+  FORBIDDEN: "The caller's roles lack the permission the field needs; the message names it.",
+  RATE_LIMITED: 'Too many requests from this identity (HTTP 429, Retry-After).',
+  PAYLOAD_TOO_LARGE: 'The request body is over 1 MB (HTTP 413).',
+  // Mutations
+  BAD_USER_INPUT: 'An argument is out of range or malformed; the message names it.',
+  NOT_FOUND: 'The thing to change does not exist, or the caller may not see it.',
+  WEBHOOK_URL_REFUSED: 'A webhook URL that is not https, or points at a private or local address.',
+  UNKNOWN_EVENT_TYPE: 'An event type ordex does not publish to partners.',
+} as const;
+
+export type ClientErrorCode = keyof typeof CLIENT_ERROR_CODES;
+
+/** A GraphQL error a client may see as is: a message and one of the documented codes. */
+export function clientError(code: ClientErrorCode, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}
