@@ -244,4 +244,53 @@ describe('access: role × operation matrix through the gateway', () => {
       }),
     ]);
   });
+
+  it('decides approval authority by amount, margin and tier from the decision table, as data', async () => {
+    const requirement = async (token: string, amount: number) => {
+      const response = await graphql<{
+        approvalRequirement: {
+          role: string;
+          level: number;
+          decisionTableVersion: number;
+          callerMayApprove: boolean;
+        };
+      }>(
+        stack.gatewayUrl!,
+        `{ approvalRequirement(action: CREDIT_RELEASE, amount: ${amount}, tier: GOLD) { role level decisionTableVersion callerMayApprove } }`,
+        {},
+        { authorization: `Bearer ${token}` },
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data!.approvalRequirement;
+    };
+    const analyst = await stack.token({ roles: ['finance-credit'], user: 'analyst' });
+    const manager = await stack.token({ roles: ['finance-credit'], user: 'manager', approvalLevel: 2 });
+    const warehouse = tokens.get('warehouse')!;
+    expect(await requirement(analyst, 25_000)).toEqual({
+      role: 'finance-credit',
+      level: 1,
+      decisionTableVersion: 1,
+      callerMayApprove: true,
+    });
+    expect(await requirement(analyst, 30_000)).toMatchObject({ level: 2, callerMayApprove: false });
+    expect(await requirement(manager, 30_000)).toMatchObject({ level: 2, callerMayApprove: true });
+    expect(await requirement(warehouse, 100)).toMatchObject({ level: 1, callerMayApprove: false });
+    // A new version of the table (a data change, no deployment) raises the analysts' limit.
+    const [current] = await stack.sql<{
+      content: { nodes: { content?: { rules: { amount: string }[] } }[] };
+    }>(`SELECT content FROM cases.decision_table WHERE key = 'approval-authority' AND version = 1`);
+    const rules = current.content.nodes.find((node) => node.content)!.content!.rules;
+    rules.forEach((r) => (r.amount = r.amount === '> 25000' ? '> 50000' : r.amount));
+    await stack.sql(
+      `INSERT INTO cases.decision_table (key, version, content, created_by, comment)
+       VALUES ('approval-authority', 2, $1::jsonb, 'test.admin', 'raise the analysts limit to 50,000')`,
+      [JSON.stringify(current.content)],
+    );
+    expect(await requirement(analyst, 30_000)).toEqual({
+      role: 'finance-credit',
+      level: 1,
+      decisionTableVersion: 2,
+      callerMayApprove: true,
+    });
+  });
 });

@@ -10,6 +10,7 @@ import { DecisionTableEntity } from './decision-tables/decision-table.entity';
 import { CasesInit1764288000000 } from './migrations/1764288000000-cases-init';
 import { CaseCustomer1764633600001 } from './migrations/1764633600001-case-customer';
 import { WebhookDelivery1764633600002 } from './migrations/1764633600002-webhook-delivery';
+import { ApprovalAuthority1764633600003 } from './migrations/1764633600003-approval-authority';
 import { CasesGovernance1764374400000 } from './migrations/1764374400000-cases-governance';
 import { RecommendationEntity } from './recommendations/recommendation.entity';
 import { WebhookSubscriptionEntity } from './webhooks/webhook-subscription.entity';
@@ -38,6 +39,7 @@ export const casesSubgraph: SubgraphDefinition = {
     CasesGovernance1764374400000,
     CaseCustomer1764633600001,
     WebhookDelivery1764633600002,
+    ApprovalAuthority1764633600003,
   ],
   partnerScoped: true,
 };

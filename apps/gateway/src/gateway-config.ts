@@ -29,6 +29,7 @@ export const gatewayConfigSchema = commonConfigSchema.extend({
   OIDC_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
   OIDC_PARTNER_CLAIM: z.string().min(1).default('partner_id'),
+  OIDC_APPROVAL_LEVEL_CLAIM: z.string().min(1).default('approval_level'),
   /** The Ed25519 private key (PKCS#8 PEM) that signs the identity subgraphs receive. */
   IDENTITY_SIGNING_KEY: z.string().min(1),
   GRAPHQL_MAX_DEPTH: limit(DEFAULT_REQUEST_LIMITS.maxDepth),

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     clockToleranceSeconds: config.OIDC_CLOCK_SKEW_SECONDS,
     rolesClaim: config.OIDC_ROLES_CLAIM,
     partnerClaim: config.OIDC_PARTNER_CLAIM,
+    approvalLevelClaim: config.OIDC_APPROVAL_LEVEL_CLAIM,
   });
   const gateway = await startGateway({
     supergraphSdl,

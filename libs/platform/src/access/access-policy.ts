@@ -95,6 +95,7 @@ export const ACCESS_RULES: Record<string, Scope> = {
   'Query.verifyAuditChain': 'audit:verify',
   'Query.decisionTables': 'governance:read',
   'Query.decisionTable': 'governance:read',
+  'Query.approvalRequirement': 'cases:read',
   'Query.webhookSubscriptions': 'webhooks:read',
   'Mutation.createWebhookSubscription': 'webhooks:write',
   'Mutation.deleteWebhookSubscription': 'webhooks:write',

@@ -25,6 +25,8 @@ export interface DevTokenRequest {
   /** `sub`; defaults to a demo user named after the first role. */
   user?: string;
   partnerId?: string;
+  /** Approval level (2: a manager); omitted, the user is an analyst (1). */
+  approvalLevel?: number;
   ttlSeconds?: number;
 }
 
@@ -63,6 +65,7 @@ export class DevIssuer {
   async issue(request: DevTokenRequest): Promise<string> {
     const claims: Record<string, unknown> = { roles: request.roles };
     if (request.partnerId) claims.partner_id = request.partnerId;
+    if (request.approvalLevel) claims.approval_level = request.approvalLevel;
     const key = await importJWK(this.privateJwk, ALGORITHM);
     return new SignJWT(claims)
       .setProtectedHeader({ alg: ALGORITHM, kid: this.privateJwk.kid })

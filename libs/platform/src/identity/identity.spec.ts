@@ -119,3 +119,30 @@ describe('AuthenticationError', () => {
     expect(error.name).toBe('AuthenticationError');
   });
 });
+
+describe('approval level', () => {
+  const claims = (level: unknown) => ({ sub: 'u', roles: ['finance-credit'], approval_level: level });
+
+  it('reads a level above 1 from the configured claim; analysts (1, absent) carry none', () => {
+    expect(identityFromClaims(claims(2), 'roles', 'partner_id')).toEqual({
+      subject: 'u',
+      roles: ['finance-credit'],
+      approvalLevel: 2,
+    });
+    expect(
+      identityFromClaims({ sub: 'u', roles: [], authority: { level: 3 } }, 'roles', 'p', 'authority.level'),
+    ).toMatchObject({ approvalLevel: 3 });
+    for (const ignored of [1, undefined, 0, 1.5, 10, 'two', '2x']) {
+      expect(identityFromClaims(claims(ignored), 'roles', 'partner_id').approvalLevel).toBeUndefined();
+    }
+  });
+
+  it('gives a partner system no approval level', () => {
+    const partner = identityFromClaims(
+      { sub: 'p', roles: ['partner'], partner_id: 'PRT-1', approval_level: 2 },
+      'roles',
+      'partner_id',
+    );
+    expect(partner.approvalLevel).toBeUndefined();
+  });
+});

@@ -23,6 +23,11 @@ export interface Identity {
   roles: readonly Role[];
   /** The partner a partner system acts for; set exactly when `roles` holds `partner`. */
   partnerId?: string;
+  /**
+   * Approval authority within the roles: 1 (an analyst: the default) or higher (a manager: 2).
+   * What each level may approve is data: the approval-authority decision table of the cases service.
+   */
+  approvalLevel?: number;
 }
 
 export function isRole(value: unknown): value is Role {
@@ -45,6 +50,7 @@ export function identityFromClaims(
   claims: Record<string, unknown>,
   rolesClaim: string,
   partnerClaim: string,
+  levelClaim = 'approval_level',
 ): Identity {
   const subject = claims.sub;
   if (typeof subject !== 'string' || !subject) throw new AuthenticationError('token has no subject');
@@ -52,7 +58,12 @@ export function identityFromClaims(
   const list = Array.isArray(granted) ? granted : typeof granted === 'string' ? granted.split(' ') : [];
   const roles = [...new Set(list.filter(isRole))];
   const partner = claimAt(claims, partnerClaim);
-  if (!roles.includes('partner')) return { subject, roles };
+  const level = Number(claimAt(claims, levelClaim));
+  if (!roles.includes('partner')) {
+    return Number.isInteger(level) && level > 1 && level <= 9
+      ? { subject, roles, approvalLevel: level }
+      : { subject, roles };
+  }
   if (typeof partner !== 'string' || !partner) {
     throw new AuthenticationError(`partner token without a ${partnerClaim} claim`);
   }

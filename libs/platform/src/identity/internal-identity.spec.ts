@@ -144,4 +144,9 @@ describe('fromPem', () => {
   it('refuses a public key where the signing key belongs', () => {
     expect(() => InternalIdentitySigner.fromPem(keys.publicKeyPem)).toThrow();
   });
+
+  it('carries the approval level to the subgraph', async () => {
+    const manager: Identity = { subject: 'mia', roles: ['finance-credit'], approvalLevel: 2 };
+    expect(await verifier.verify(await signer.sign(manager))).toEqual(manager);
+  });
 });

@@ -53,6 +53,7 @@ export class InternalIdentitySigner {
   sign(identity: Identity): Promise<string> {
     const claims: Record<string, unknown> = { roles: identity.roles };
     if (identity.partnerId) claims.partner = identity.partnerId;
+    if (identity.approvalLevel) claims.level = identity.approvalLevel;
     return new SignJWT(claims)
       .setProtectedHeader({ alg: ALGORITHM })
       .setSubject(identity.subject)
@@ -84,7 +85,7 @@ export class InternalIdentityVerifier {
         algorithms: [ALGORITHM],
         requiredClaims: ['exp', 'sub'],
       });
-      return identityFromClaims(payload, 'roles', 'partner');
+      return identityFromClaims(payload, 'roles', 'partner', 'level');
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
       throw new AuthenticationError(`invalid ${IDENTITY_HEADER} header: ${(error as Error).message}`);

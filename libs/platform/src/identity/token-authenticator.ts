@@ -15,6 +15,8 @@ export interface TokenAuthenticatorOptions {
   rolesClaim: string;
   /** Claim (dotted path) holding a partner system's partner id. */
   partnerClaim: string;
+  /** Claim (dotted path) holding the user's approval level (default `approval_level`). */
+  approvalLevelClaim?: string;
 }
 
 /**
@@ -46,7 +48,8 @@ export class TokenAuthenticator {
     const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(authorization?.trim() ?? '');
     if (!authorization) throw new AuthenticationError('no bearer token');
     if (!match) throw new AuthenticationError('malformed Authorization header');
-    const { issuer, audience, keys, clockToleranceSeconds, rolesClaim, partnerClaim } = this.options;
+    const { issuer, audience, keys, clockToleranceSeconds, rolesClaim, partnerClaim, approvalLevelClaim } =
+      this.options;
     try {
       const { payload } = await jwtVerify(match[1], keys, {
         issuer,
@@ -55,7 +58,7 @@ export class TokenAuthenticator {
         clockTolerance: clockToleranceSeconds,
         requiredClaims: ['exp', 'sub'],
       });
-      return identityFromClaims(payload, rolesClaim, partnerClaim);
+      return identityFromClaims(payload, rolesClaim, partnerClaim, approvalLevelClaim);
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
       throw new AuthenticationError(describeJoseError(error));
