@@ -17,6 +17,7 @@ import {
   TestOidcIssuer,
 } from '@ordex/testing';
 import { IDENTITY_HEADER, InternalIdentitySigner } from '@ordex/platform';
+import { subscribe } from '../access/graphql-ws-client';
 import { SUBGRAPH_NAMES } from '../embedded/workspace';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -195,6 +196,22 @@ describe('production mode (PostgreSQL + NATS JetStream, one process per service)
     await eventually(async () =>
       services.get('orders')!.output().includes('"security":"authentication.failed"') ? true : undefined,
     );
+  });
+
+  it('refuses a subscription opened on a subgraph directly, even with a valid user token', async () => {
+    const casesUrl = readiness.cases.replace('/health/ready', '/graphql');
+    const direct = subscribe(
+      casesUrl,
+      auth.authorization.split(' ')[1],
+      'subscription { caseUpdated { caseId } }',
+    );
+    try {
+      await eventually(async () => (direct.failure ? true : undefined));
+      expect((direct.failure as { code?: number }).code).toBe(4403);
+      expect(direct.results).toEqual([]);
+    } finally {
+      await direct.dispose();
+    }
   });
 
   it('returns the rest of the data and an error for the fields of a stopped subgraph', async () => {
