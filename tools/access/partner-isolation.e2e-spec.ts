@@ -329,6 +329,16 @@ describe('partner isolation (queries through the gateway)', () => {
           'mutation { createWebhookSubscription(input: { url: "ftp://a.example", eventTypes: ["cases.case.updated.v1"] }) { secret } }',
         ),
       ).toEqual([['WEBHOOK_URL_REFUSED', 'url must be https']]);
+      // A partner gets ten active subscriptions at most: each one multiplies every event's deliveries.
+      const create = () =>
+        codes(
+          'northwind',
+          'mutation { createWebhookSubscription(input: { url: "http://127.0.0.1:9/more", eventTypes: ["cases.case.updated.v1"] }) { secret } }',
+        );
+      for (let i = 1; i < 10; i += 1) expect(await create()).toBeUndefined();
+      expect(await create()).toEqual([
+        ['BAD_USER_INPUT', `partner ${northwind.id} has 10 active webhook subscriptions, the most allowed`],
+      ]);
       // Another partner's subscription cannot be deleted, or told apart from one that does not exist.
       expect(
         await codes('northwind', `mutation { deleteWebhookSubscription(id: "${subscriptionIds.meridian}") }`),

@@ -246,6 +246,27 @@ describe('ERP intake events', () => {
       expect(order.lines).toEqual([{ sku: 'SKU-00003', quantity: 12 }]);
     });
 
+    it('refuses partner directory changes: they change access, and come from the ERP on NATS only', async () => {
+      const attempt = await submit([
+        input(
+          'edi-partner',
+          { id: 'PRT-NORTHWIND', name: 'x', customerIds: ['C-0002'] },
+          'erp.partner.changed.v1',
+        ),
+      ]);
+      expect(attempt.data!.submitErpEvents).toEqual([
+        {
+          id: 'edi-partner',
+          accepted: false,
+          duplicate: false,
+          rejection: {
+            code: 'NOT_ACCEPTED_HERE',
+            message: 'erp.partner.changed.v1 changes access: the ERP publishes it on NATS only',
+          },
+        },
+      ]);
+    });
+
     it('refuses an empty or oversized submission with a typed error', async () => {
       const empty = await submit([]);
       expect(empty.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });

@@ -16,6 +16,8 @@ import { WebhookSubscriptionObject } from './webhook-subscription.object';
 import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
 
 const MAX_URL_LENGTH = 2_000;
+/** Each subscription multiplies the deliveries of every event: a partner gets a handful. */
+export const MAX_ACTIVE_SUBSCRIPTIONS_PER_PARTNER = 10;
 
 @Resolver(() => WebhookSubscriptionObject)
 export class WebhookSubscriptionResolver {
@@ -66,6 +68,12 @@ export class WebhookSubscriptionResolver {
       throw clientError(
         'UNKNOWN_EVENT_TYPE',
         `unknown event types ${unknown.join(', ')}; partners can receive ${WEBHOOK_EVENT_TYPES.join(', ')}`,
+      );
+    }
+    if ((await this.subscriptionService.activeCount(partnerId)) >= MAX_ACTIVE_SUBSCRIPTIONS_PER_PARTNER) {
+      throw clientError(
+        'BAD_USER_INPUT',
+        `partner ${partnerId} has ${MAX_ACTIVE_SUBSCRIPTIONS_PER_PARTNER} active webhook subscriptions, the most allowed`,
       );
     }
     const { subscription, secret } = await this.subscriptionService.create(

@@ -24,6 +24,11 @@ export class WebhookSubscriptionsService {
     return this.subscriptions.find({ where: { partnerId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  /** How many active subscriptions a partner has. */
+  activeCount(partnerId: string): Promise<number> {
+    return this.subscriptions.countBy({ partnerId, active: true });
+  }
+
   /** Creates an active subscription with a fresh signing secret, which is returned only here. */
   async create(
     partnerId: string,

@@ -17,6 +17,7 @@ export const SCOPES = {
   'audit:verify': "recomputing a case's audit hash chain",
   'governance:read': 'decision tables (routing, SLA, automation, approval thresholds)',
   'analytics:read': 'the event log, KPIs, process maps, variants and root-cause findings',
+  'approvals:read': 'who may approve what (the approval-authority decision table)',
   'models:read': 'the model registry',
   'webhooks:read': "partners' webhook subscriptions",
   'webhooks:write': 'creating and deleting webhook subscriptions (a partner: its own)',
@@ -26,7 +27,7 @@ export const SCOPES = {
 export type Scope = keyof typeof SCOPES;
 
 const ALL_SCOPES = Object.keys(SCOPES) as Scope[];
-const OPERATIONS_READ: Scope[] = ['orders:read', 'cases:read', 'analytics:read'];
+const OPERATIONS_READ: Scope[] = ['orders:read', 'cases:read', 'analytics:read', 'approvals:read'];
 
 /** What each role may do: the teams of DOMAIN.md see what their exceptions need. */
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
@@ -95,7 +96,7 @@ export const ACCESS_RULES: Record<string, Scope> = {
   'Query.verifyAuditChain': 'audit:verify',
   'Query.decisionTables': 'governance:read',
   'Query.decisionTable': 'governance:read',
-  'Query.approvalRequirement': 'cases:read',
+  'Query.approvalRequirement': 'approvals:read',
   'Query.webhookSubscriptions': 'webhooks:read',
   'Mutation.createWebhookSubscription': 'webhooks:write',
   'Mutation.deleteWebhookSubscription': 'webhooks:write',

@@ -24,6 +24,13 @@ describe('webhookUrlRefusal', () => {
     ['https://[::1]/hooks', 'must not be a private or local address'],
     ['https://[fd00::1]/hooks', 'must not be a private or local address'],
     ['https://[::ffff:10.0.0.1]/hooks', 'must not be a private or local address'],
+    ['https://localhost./hooks', 'must not be a local host'],
+    ['https://metadata.foo.internal./hooks', 'must not be a local host'],
+    ['https://[::127.0.0.1]/hooks', 'must not be a private or local address'],
+    ['https://[::ffff:0:7f00:1]/hooks', 'must not be a private or local address'],
+    ['https://[64:ff9b::a00:1]/hooks', 'must not be a private or local address'],
+    ['https://[fec0::1]/hooks', 'must not be a private or local address'],
+    ['https://198.18.0.1/hooks', 'must not be a private or local address'],
   ])('refuses %s: %s', (url, reason) => {
     expect(webhookUrlRefusal(url, false)).toBe(reason);
   });

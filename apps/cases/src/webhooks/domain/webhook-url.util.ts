@@ -16,7 +16,11 @@ export function webhookUrlRefusal(raw: string, allowInsecure: boolean): string |
   if (url.protocol !== 'https:' && !(allowInsecure && url.protocol === 'http:')) return 'must be https';
   if (url.username || url.password) return 'must not carry credentials';
   if (allowInsecure) return undefined;
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  // A trailing dot names the same host ("localhost." is localhost).
+  const host = url.hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (host === 'localhost' || /\.(local|internal|localhost)$/.test(host)) return 'must not be a local host';
   if (isIP(host) === 4 && isPrivateIpv4(host)) return 'must not be a private or local address';
   if (isIP(host) === 6 && isPrivateIpv6(host)) return 'must not be a private or local address';
@@ -32,17 +36,20 @@ function isPrivateIpv4(address: string): boolean {
     (a === 100 && b >= 64 && b <= 127) ||
     (a === 169 && b === 254) ||
     (a === 172 && b >= 16 && b <= 31) ||
-    (a === 192 && b === 168)
+    (a === 192 && b === 168) ||
+    (a === 198 && (b === 18 || b === 19))
   );
 }
 
 function isPrivateIpv6(address: string): boolean {
   if (address === '::1' || address === '::') return true;
-  // IPv4-mapped (::ffff:a.b.c.d, which URL normalises to ::ffff:xxxx:xxxx).
-  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address);
+  // An IPv4 address inside IPv6: mapped (::ffff:a.b.c.d), compatible (::a.b.c.d), SIIT
+  // (::ffff:0:a.b.c.d) and NAT64 (64:ff9b::a.b.c.d); URL normalises the tail to two hex groups.
+  const mapped = /^(?:::ffff:|::|::ffff:0:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address);
   if (mapped) {
     const [high, low] = [parseInt(mapped[1], 16), parseInt(mapped[2], 16)];
     return isPrivateIpv4(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
   }
-  return /^(fc|fd|fe8|fe9|fea|feb)/.test(address);
+  // Unique-local fc00::/7, link-local fe80::/10, site-local fec0::/10.
+  return /^(fc|fd|fe[89a-f])/.test(address);
 }
