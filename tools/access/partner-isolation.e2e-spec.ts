@@ -36,14 +36,23 @@ describe('partner isolation (queries through the gateway)', () => {
     return response.data!;
   };
 
+  /** Each partner's customers as the cases service holds them now. */
+  const currentPartners = async () => {
+    const rows = await stack.sql<{ partner_id: string; customer_id: string }>(
+      'SELECT partner_id, customer_id FROM cases.partner_customer ORDER BY customer_id',
+    );
+    const lists: Record<string, string[]> = {};
+    for (const row of rows) (lists[row.partner_id] ??= []).push(row.customer_id);
+    return lists;
+  };
   /** A case change as the cases service publishes it. */
   const update = (order: { orderNumber: string; customerId: string }, change: string) =>
     stack.publish(
       createEvent(
         'cases.case.updated.v1',
-        caseIds[order.orderNumber],
+        caseIds[order.orderNumber] ?? `case-of-${order.orderNumber}`,
         {
-          caseId: caseIds[order.orderNumber],
+          caseId: caseIds[order.orderNumber] ?? `case-of-${order.orderNumber}`,
           orderNumber: order.orderNumber,
           customerId: order.customerId,
           status: CaseStatus.IN_PROGRESS,
@@ -222,6 +231,52 @@ describe('partner isolation (queries through the gateway)', () => {
         expect(new Set(probes)).toEqual(new Set([mine.customerId]));
       } finally {
         await Promise.all(Object.values(clients).map((c) => c.dispose()));
+      }
+    });
+
+    it('follows a customer moved to another partner while the subscriptions are open', async () => {
+      const mine = orderOf(northwind.id);
+      const theirs = orderOf(meridian.id);
+      const second = demo.orders.find(
+        (o) => ownerOf(o.customerId) === northwind.id && o.customerId !== mine.customerId,
+      )!;
+      const clients = {
+        northwind: subscribe<Update>(stack.gatewayUrl!, tokens.northwind, query),
+        meridian: subscribe<Update>(stack.gatewayUrl!, tokens.meridian, query),
+      };
+      try {
+        await eventually(async () => {
+          await update(mine, 'probe');
+          await update(theirs, 'probe');
+          return Object.values(clients).every((c) => c.results.length > 0) ? true : undefined;
+        });
+        await update(second, 'before the move');
+        const nowNorthwind = (await currentPartners())[northwind.id].filter((id) => id !== second.customerId);
+        const nowMeridian = [...(await currentPartners())[meridian.id], second.customerId];
+        await stack.publish(
+          createEvent(
+            'erp.partner.changed.v1',
+            northwind.id,
+            { ...northwind, customerIds: nowNorthwind },
+            { source: 'erp' },
+          ),
+        );
+        await stack.publish(
+          createEvent(
+            'erp.partner.changed.v1',
+            meridian.id,
+            { ...meridian, customerIds: nowMeridian },
+            { source: 'erp' },
+          ),
+        );
+        await update(second, 'after the move');
+        await eventually(async () => (changes(clients.meridian.results).length ? true : undefined));
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(changes(clients.northwind.results)).toEqual([`${second.customerId} before the move`]);
+        expect(changes(clients.meridian.results)).toEqual([`${second.customerId} after the move`]);
+      } finally {
+        await Promise.all(Object.values(clients).map((c) => c.dispose()));
+        await stack.idle();
       }
     });
 

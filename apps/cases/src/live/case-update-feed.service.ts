@@ -1,9 +1,10 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { CaseUpdated, decodeEvent, DOMAIN_EVENTS } from '@ordex/contracts';
+import { CaseUpdated, decodeEvent, DOMAIN_EVENTS, ERP_EVENTS, Partner } from '@ordex/contracts';
 import { type ConsumerHandle, EVENT_BUS, type EventBus, SERVICE_LOGGER } from '@ordex/platform';
 import type { Logger } from 'pino';
 
 const SUBJECT = 'cases.case.updated.v1';
+const PARTNER_SUBJECT = 'erp.partner.changed.v1';
 
 /**
  * Case changes as they are published, for this instance's subscribers: every instance listens
@@ -13,7 +14,8 @@ const SUBJECT = 'cases.case.updated.v1';
 @Injectable()
 export class CaseUpdateFeed implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly subscribers = new Set<(update: CaseUpdated) => void>();
-  private listener?: ConsumerHandle;
+  private readonly partnerSubscribers = new Set<(partner: Partner) => void>();
+  private listeners: ConsumerHandle[] = [];
 
   constructor(
     @Inject(EVENT_BUS) private readonly bus: EventBus,
@@ -21,14 +23,37 @@ export class CaseUpdateFeed implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.listener = await this.bus.listen([SUBJECT], ({ data }) => {
-      const update = this.read(data);
-      if (update) this.subscribers.forEach((subscriber) => subscriber(update));
-    });
+    this.listeners = [
+      await this.bus.listen([SUBJECT], ({ data }) => {
+        const update = this.read(data);
+        if (update) this.subscribers.forEach((subscriber) => subscriber(update));
+      }),
+      // A partner's new customer list, as the ERP publishes it: open subscriptions of that
+      // partner narrow to it at once, without waiting for the directory to be rewritten.
+      await this.bus.listen([PARTNER_SUBJECT], ({ data }) => {
+        const partner = this.readPartner(data);
+        if (partner) this.partnerSubscribers.forEach((subscriber) => subscriber(partner));
+      }),
+    ];
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.listener?.stop();
+    await Promise.all(this.listeners.map((listener) => listener.stop()));
+  }
+
+  /** Calls `subscriber` with each partner change until the returned function is called. */
+  subscribePartners(subscriber: (partner: Partner) => void): () => void {
+    this.partnerSubscribers.add(subscriber);
+    return () => this.partnerSubscribers.delete(subscriber);
+  }
+
+  private readPartner(data: Uint8Array): Partner | undefined {
+    try {
+      const parsed = ERP_EVENTS[PARTNER_SUBJECT].schema().safeParse(decodeEvent(data).data);
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Calls `subscriber` with each update until the returned function is called. */

@@ -18,13 +18,23 @@ export class CaseUpdatesResolver {
     @Context() ctx: GraphQLRequestContext,
     @Args('caseId', { type: () => ID, nullable: true }) caseId?: string | null,
   ) {
-    const scope = await this.partners.customerScope(ctx);
-    return liveIterator<{ caseUpdated: CaseUpdateObject }>((push) =>
-      this.feed.subscribe((update) => {
+    const partnerId = ctx.identity.partnerId;
+    const initial = await this.partners.customerScope(ctx);
+    let scope = initial && new Set(initial);
+    return liveIterator<{ caseUpdated: CaseUpdateObject }>((push) => {
+      const stopUpdates = this.feed.subscribe((update) => {
         if (caseId && update.caseId !== caseId) return;
-        if (scope && !scope.includes(update.customerId)) return;
+        if (scope && !scope.has(update.customerId)) return;
         push({ caseUpdated: { ...update, changedAt: new Date(update.changedAt) } });
-      }),
-    );
+      });
+      // A partner's subscription follows the ERP's changes to its customer list while it is open.
+      const stopPartners = this.feed.subscribePartners((partner) => {
+        if (partnerId !== undefined && partner.id === partnerId) scope = new Set(partner.customerIds);
+      });
+      return () => {
+        stopUpdates();
+        stopPartners();
+      };
+    });
   }
 }
