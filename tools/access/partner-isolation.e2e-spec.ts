@@ -200,21 +200,24 @@ describe('partner isolation (queries through the gateway)', () => {
         .filter((u) => u && u.change !== 'probe')
         .map((u) => `${u!.customerId} ${u!.change}`);
 
+    const subscribeAs = (...who: string[]) =>
+      Object.fromEntries(
+        who.map((name) => [name, subscribe<Update>(stack.gatewayUrl!, tokens[name], query)]),
+      );
+    /** Subscriptions are relayed asynchronously: probes until every client is listening. */
+    const listening = (clients: Record<string, { results: unknown[] }>) =>
+      eventually(async () => {
+        await update(orderOf(northwind.id), 'probe');
+        await update(orderOf(meridian.id), 'probe');
+        return Object.values(clients).every((c) => c.results.length > 0) ? true : undefined;
+      });
+
     it('pushes each partner only its own customers’ case updates, and staff all of them', async () => {
       const mine = orderOf(northwind.id);
       const theirs = orderOf(meridian.id);
-      const clients = {
-        northwind: subscribe<Update>(stack.gatewayUrl!, tokens.northwind, query),
-        meridian: subscribe<Update>(stack.gatewayUrl!, tokens.meridian, query),
-        staff: subscribe<Update>(stack.gatewayUrl!, tokens.staff, query),
-      };
+      const clients = subscribeAs('northwind', 'meridian', 'staff');
       try {
-        // Subscriptions are relayed asynchronously: probe until every client is listening.
-        await eventually(async () => {
-          await update(mine, 'probe');
-          await update(theirs, 'probe');
-          return Object.values(clients).every((c) => c.results.length > 0) ? true : undefined;
-        });
+        await listening(clients);
         await update(mine, 'escalated');
         await update(theirs, 'resolved');
         await update(unpartnered, 'opened');
@@ -236,20 +239,12 @@ describe('partner isolation (queries through the gateway)', () => {
 
     it('follows a customer moved to another partner while the subscriptions are open', async () => {
       const mine = orderOf(northwind.id);
-      const theirs = orderOf(meridian.id);
       const second = demo.orders.find(
         (o) => ownerOf(o.customerId) === northwind.id && o.customerId !== mine.customerId,
       )!;
-      const clients = {
-        northwind: subscribe<Update>(stack.gatewayUrl!, tokens.northwind, query),
-        meridian: subscribe<Update>(stack.gatewayUrl!, tokens.meridian, query),
-      };
+      const clients = subscribeAs('northwind', 'meridian');
       try {
-        await eventually(async () => {
-          await update(mine, 'probe');
-          await update(theirs, 'probe');
-          return Object.values(clients).every((c) => c.results.length > 0) ? true : undefined;
-        });
+        await listening(clients);
         await update(second, 'before the move');
         const nowNorthwind = (await currentPartners())[northwind.id].filter((id) => id !== second.customerId);
         const nowMeridian = [...(await currentPartners())[meridian.id], second.customerId];
