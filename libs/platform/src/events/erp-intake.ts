@@ -125,7 +125,11 @@ async function applyInTransaction(
   // The same id twice in one batch (a re-send without an ordering key) is claimed once.
   const fresh = events.filter((event) => claimed.delete(event.id));
   const byType = new Map<ErpEventType, ReadErpEvent[]>();
-  for (const event of fresh) byType.set(event.type, [...(byType.get(event.type) ?? []), event]);
+  for (const event of fresh) {
+    const ofType = byType.get(event.type);
+    if (ofType) ofType.push(event);
+    else byType.set(event.type, [event]);
+  }
   for (const [type, ofType] of byType) {
     const handler = handlers[type] as AnyErpHandler;
     if (typeof handler !== 'function') {

@@ -88,8 +88,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const armor = armorProtection(limits, securityLog);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, options.subgraphUrls[name] ?? url ?? '', options.identitySigner),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls[name] ?? url ?? ''),
     logger: options.logger,
   });
   const app = express();
@@ -150,10 +149,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (options.persistedQueries) graphqlRoute.use(options.persistedQueries.middleware(securityLog));
   graphqlRoute.use(
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        correlationId: String(req.headers[CORRELATION_HEADER]),
-        identity: identityOf(req) as Identity,
-      }),
+      context: async ({ req }): Promise<GatewayContext> => {
+        const identity = identityOf(req) as Identity;
+        let signed: Promise<string> | undefined;
+        return {
+          correlationId: String(req.headers[CORRELATION_HEADER]),
+          identity,
+          signedIdentity: () => (signed ??= options.identitySigner.sign(identity)),
+        };
+      },
     }),
   );
   app.use('/graphql', graphqlRoute);

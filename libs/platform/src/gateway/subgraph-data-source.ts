@@ -2,12 +2,14 @@ import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apoll
 import { GraphQLError } from 'graphql';
 import { CORRELATION_HEADER } from '../correlation/correlation';
 import type { Identity } from '../identity/identity';
-import { IDENTITY_HEADER, type InternalIdentitySigner } from '../identity/internal-identity';
+import { IDENTITY_HEADER } from '../identity/internal-identity';
 
 export interface GatewayContext {
   correlationId: string;
   /** The authenticated caller; every request that reaches GraphQL has one. */
   identity: Identity;
+  /** The caller's identity signed for subgraphs: signed once per request, whatever its plan's fetches. */
+  signedIdentity(): Promise<string>;
 }
 
 /**
@@ -20,7 +22,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(
     readonly name: string,
     url: string,
-    private readonly identitySigner: InternalIdentitySigner,
   ) {
     super({ url });
   }
@@ -29,9 +30,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     request,
     context,
   }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    const { correlationId, identity } = context as Partial<GatewayContext>;
+    const { correlationId, signedIdentity } = context as Partial<GatewayContext>;
     if (correlationId) request.http?.headers.set(CORRELATION_HEADER, correlationId);
-    if (identity) request.http?.headers.set(IDENTITY_HEADER, await this.identitySigner.sign(identity));
+    if (signedIdentity) request.http?.headers.set(IDENTITY_HEADER, await signedIdentity());
   }
 
   override async process(

@@ -6,7 +6,8 @@ import { correlationMiddleware } from '../correlation/correlation.middleware';
 import { MAX_REQUEST_BODY } from '../graphql/format-error';
 import { authenticationMiddleware } from '../identity/authentication.middleware';
 import { IDENTITY_HEADER } from '../identity/internal-identity';
-import { SecurityLog } from '../identity/security-log';
+import { SECURITY_LOG } from '../access/access.guard';
+import type { SecurityLog } from '../identity/security-log';
 import { nestLoggerFor } from '../logging/nest-logger';
 import { metricsMiddleware } from '../metrics/metrics.middleware';
 import { ServiceMetrics } from '../metrics/service-metrics';
@@ -36,7 +37,7 @@ export async function startSubgraph(
     '/graphql',
     authenticationMiddleware(
       (req) => runtime.identityVerifier.verify(req.header(IDENTITY_HEADER)),
-      new SecurityLog(runtime.logger, metrics),
+      app.get<SecurityLog>(SECURITY_LOG),
     ),
   );
   await app.listen(runtime.config.PORT, runtime.config.HOST);
