@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { Pool } from 'pg';
 import { EventEnvelope, STREAMS } from '@ordex/contracts';
 import { buildDemoDistributor, DEMO_SIZES, demoErpEvents, DemoSizeName } from '@ordex/demo-data';
 import {
@@ -28,6 +29,7 @@ import {
   SubgraphConfig,
   TokenAuthenticator,
 } from '@ordex/platform';
+import { composeSupergraph } from '../schema/compose-supergraph';
 import {
   loadSubgraphDefinition,
   SUBGRAPH_NAMES,
@@ -54,6 +56,17 @@ export interface EmbeddedStackOptions {
   /** Run only these operations. */
   persistedQueries?: PersistedQueryAllowList;
   progress?: (line: string) => void;
+  /**
+   * Runs the subgraphs on this PostgreSQL database instead of the embedded one (integration
+   * tests of the services' SQL on real PostgreSQL; the bus stays in-process).
+   */
+  databaseUrl?: string;
+  /**
+   * Composes the gateway's supergraph from the running subgraphs' SDL instead of reading the
+   * committed one: for tests of subgraphs whose schema is changing (`npm run schema:check`
+   * still guards the committed file).
+   */
+  liveSupergraph?: boolean;
 }
 
 export interface EmbeddedStack {
@@ -93,8 +106,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
   const logLevel = options.logLevel ?? 'warn';
   const names = options.subgraphs ?? SUBGRAPH_NAMES;
 
-  progress(`opening the embedded database${options.dataDir ? ` in ${options.dataDir}` : ' in memory'}`);
-  const database = await EmbeddedPostgres.open(options.dataDir && join(options.dataDir, 'pglite'));
+  const database = await openDatabase(options, progress);
   const broker = new InProcessBroker({
     streams: STREAMS.map((s) => ({ name: s.name, subjects: [...s.subjects] })),
   });
@@ -130,7 +142,8 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
         PORT: 0,
         LOG_LEVEL: logLevel as SubgraphConfig['LOG_LEVEL'],
         OTEL_ENABLED: false,
-        DATABASE_POOL_SIZE: 1,
+        DATABASE_URL: options.databaseUrl,
+        DATABASE_POOL_SIZE: options.databaseUrl ? 4 : 1,
         ORDEX_DATA_DIR: options.dataDir ?? '',
         // Embedded mode is for one machine: webhooks to local receivers are allowed.
         WEBHOOK_ALLOW_INSECURE_URLS: true,
@@ -138,7 +151,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
       const app = await startSubgraph(loadSubgraphDefinition(name), {
         config,
         bus,
-        embedded: database,
+        embedded: database.embedded,
         logger,
         identityVerifier,
       });
@@ -149,7 +162,9 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
 
     if (options.gateway !== false) {
       gateway = await startGateway({
-        supergraphSdl: readFileSync(join(workspaceRoot(), SUPERGRAPH_FILE), 'utf8'),
+        supergraphSdl: options.liveSupergraph
+          ? await composeLiveSupergraph(subgraphUrls as Record<string, string>, identitySigner)
+          : readFileSync(join(workspaceRoot(), SUPERGRAPH_FILE), 'utf8'),
         subgraphUrls: subgraphUrls as Record<string, string>,
         host,
         port: options.port ?? 4000,
@@ -182,14 +197,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
       deadLetters: () => producer.deadLetters(),
       token: (request) => issuer.issue(request),
       subgraphHeaders: async (identity) => ({ [IDENTITY_HEADER]: await identitySigner.sign(identity) }),
-      sql: async <T>(text: string, params: unknown[] = []) => {
-        const release = await database.acquire();
-        try {
-          return (await database.db.query<T>(text, params)).rows;
-        } finally {
-          release();
-        }
-      },
+      sql: (text, params) => database.sql(text, params),
       stopSubgraph,
       stop,
     };
@@ -197,6 +205,67 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
     await stop().catch(() => undefined);
     throw error;
   }
+}
+
+interface StackDatabase {
+  /** The embedded database the subgraphs share; undefined on real PostgreSQL. */
+  embedded?: EmbeddedPostgres;
+  sql<T>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+async function openDatabase(
+  options: EmbeddedStackOptions,
+  progress: (line: string) => void,
+): Promise<StackDatabase> {
+  if (options.databaseUrl) {
+    progress('using PostgreSQL');
+    const pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
+    return {
+      sql: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
+      close: () => pool.end(),
+    };
+  }
+  progress(`opening the embedded database${options.dataDir ? ` in ${options.dataDir}` : ' in memory'}`);
+  const embedded = await EmbeddedPostgres.open(options.dataDir && join(options.dataDir, 'pglite'));
+  return {
+    embedded,
+    sql: async <T>(text: string, params: unknown[] = []) => {
+      const release = await embedded.acquire();
+      try {
+        return (await embedded.db.query<T>(text, params)).rows;
+      } finally {
+        release();
+      }
+    },
+    close: () => embedded.close(),
+  };
+}
+
+/** The supergraph of the subgraphs as they run now, composed as `npm run schema` would. */
+async function composeLiveSupergraph(
+  urls: Record<string, string>,
+  signer: InternalIdentitySigner,
+): Promise<string> {
+  const headers = {
+    'content-type': 'application/json',
+    [IDENTITY_HEADER]: await signer.sign({ subject: 'ordex-schema-tool', roles: [] }),
+  };
+  const subgraphs = await Promise.all(
+    Object.entries(urls).map(async ([name, url]) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query: '{ _service { sdl } }' }),
+      });
+      const body = (await response.json()) as { data?: { _service: { sdl: string } } };
+      if (!body.data) throw new Error(`${name} did not return its SDL`);
+      return { name, url, sdl: body.data._service.sdl };
+    }),
+  );
+  const { supergraphSdl, errors } = composeSupergraph(subgraphs);
+  if (!supergraphSdl) throw new Error(`the running subgraphs do not compose:\n${errors.join('\n')}`);
+  return supergraphSdl;
 }
 
 /** Publishes the demo's ERP events on first run and waits until every service has applied them. */

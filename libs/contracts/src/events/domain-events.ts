@@ -1,6 +1,11 @@
 import type { z } from 'zod';
-import type { CaseUpdated, Order, OrderCancelled } from '../generated/canonical.generated';
-import { CaseUpdatedSchema, OrderCancelledSchema, OrderSchema } from '../generated/canonical.zod.generated';
+import type { CaseUpdated, ErpCommand, Order, OrderCancelled } from '../generated/canonical.generated';
+import {
+  CaseUpdatedSchema,
+  ErpCommandSchema,
+  OrderCancelledSchema,
+  OrderSchema,
+} from '../generated/canonical.zod.generated';
 
 /** Events ordex's own services publish (through their outboxes), with payload schema and key. */
 export interface DomainEventPayloads {
@@ -10,6 +15,8 @@ export interface DomainEventPayloads {
   'orders.order.changed.v1': Order;
   /** The ERP cancelled a mirrored order. */
   'orders.order.cancelled.v1': OrderCancelled;
+  /** A command to the ERP connector (hold, release…); answered by erp.command.acknowledged.v1. */
+  'orders.command.requested.v1': ErpCommand;
   /** A case changed; partner systems follow these through subscriptions and webhooks. */
   'cases.case.updated.v1': CaseUpdated;
 }
@@ -25,5 +32,6 @@ export const DOMAIN_EVENTS: {
   'orders.order.received.v1': { schema: OrderSchema, key: (p) => p.orderNumber },
   'orders.order.changed.v1': { schema: OrderSchema, key: (p) => p.orderNumber },
   'orders.order.cancelled.v1': { schema: OrderCancelledSchema, key: (p) => p.orderNumber },
+  'orders.command.requested.v1': { schema: ErpCommandSchema, key: (p) => p.orderNumber },
   'cases.case.updated.v1': { schema: CaseUpdatedSchema, key: (p) => p.caseId },
 };

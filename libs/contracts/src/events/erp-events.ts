@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   Carrier,
   CarrierCapacity,
+  CarrierChanged,
   CommandAcknowledgement,
   Contract,
   CreditAccount,
@@ -13,11 +14,13 @@ import type {
   OrderCancelled,
   Partner,
   Product,
+  RoutingRule,
   StockAdjusted,
   StockSnapshot,
 } from '../generated/canonical.generated';
 import {
   CarrierCapacitySchema,
+  CarrierChangedSchema,
   CarrierSchema,
   CommandAcknowledgementSchema,
   ContractSchema,
@@ -30,6 +33,7 @@ import {
   OrderSchema,
   PartnerSchema,
   ProductSchema,
+  RoutingRuleSchema,
   StockAdjustedSchema,
   StockSnapshotSchema,
 } from '../generated/canonical.zod.generated';
@@ -50,6 +54,8 @@ export interface ErpEventPayloads {
   'erp.purchase-order.eta-changed.v1': InboundPurchaseOrder;
   'erp.contract.changed.v1': Contract;
   'erp.carrier.changed.v1': Carrier;
+  'erp.carrier.changed.v2': CarrierChanged;
+  'erp.routing-rule.changed.v1': RoutingRule;
   'erp.carrier.capacity-changed.v1': CarrierCapacity;
   'erp.command.acknowledged.v1': CommandAcknowledgement;
 }
@@ -82,6 +88,8 @@ export const ERP_EVENTS: { [K in ErpEventType]: ErpEventSpec<ErpEventPayloads[K]
   'erp.purchase-order.eta-changed.v1': { schema: once(InboundPurchaseOrderSchema), key: (p) => p.id },
   'erp.contract.changed.v1': { schema: once(ContractSchema), key: (p) => p.id },
   'erp.carrier.changed.v1': { schema: once(CarrierSchema), key: (p) => p.code },
+  'erp.carrier.changed.v2': { schema: once(CarrierChangedSchema), key: (p) => p.carrier.code },
+  'erp.routing-rule.changed.v1': { schema: once(RoutingRuleSchema), key: (p) => p.customerId },
   'erp.carrier.capacity-changed.v1': {
     schema: CarrierCapacitySchema,
     key: (p) => `${p.carrierCode}|${p.dcCode}`,
@@ -111,6 +119,10 @@ export const ERP_UPCASTERS = {
       overdueAmount: null,
       overdueDays: v1.overdueDays,
     }),
+  },
+  'erp.carrier.changed.v1': {
+    to: 'erp.carrier.changed.v2',
+    upcast: (v1: Carrier): CarrierChanged => ({ carrier: v1, depots: [], lanes: [] }),
   },
 } as const satisfies {
   [K in ErpEventType]?: { to: ErpEventType; upcast: (payload: ErpEventPayloads[K]) => unknown };

@@ -31,6 +31,38 @@ export type CarrierCapacity = {
   shipDate: Scalars['Date']['output'];
 };
 
+/** erp.carrier.changed.v2: a carrier with the DCs it collects from and the lanes it serves (v1 events are upcast: none known yet). */
+export type CarrierChanged = {
+  __typename?: 'CarrierChanged';
+  carrier: Carrier;
+  depots: Array<CarrierDepot>;
+  lanes: Array<CarrierLane>;
+};
+
+/** Where a carrier collects from a DC: its standard daily capacity and the day's cut-off. */
+export type CarrierDepot = {
+  __typename?: 'CarrierDepot';
+  /** Local time at the DC (HH:MM, 24 h) after which an order no longer ships that day. */
+  cutoffLocalTime: Scalars['String']['output'];
+  /** Weight the carrier takes from the DC on a working day unless a capacity event says otherwise. */
+  dailyCapacityKg: Scalars['Float']['output'];
+  dcCode: Scalars['ID']['output'];
+  /** IANA time zone of the DC, e.g. Europe/Berlin. */
+  timeZone: Scalars['String']['output'];
+};
+
+/** A route a carrier serves from a DC into a region, with its transit time and price. */
+export type CarrierLane = {
+  __typename?: 'CarrierLane';
+  costPerKg: Scalars['Float']['output'];
+  dcCode: Scalars['ID']['output'];
+  /** The least a shipment on the lane costs. */
+  minimumCharge: Scalars['Float']['output'];
+  region: Region;
+  /** Working days from ship date to delivery. */
+  transitDays: Scalars['Int']['output'];
+};
+
 export enum CaseStatus {
   AWAITING_APPROVAL = 'AWAITING_APPROVAL',
   CLOSED = 'CLOSED',
@@ -131,12 +163,51 @@ export enum CustomerTier {
   SILVER = 'SILVER'
 }
 
+/** A day and time window in which a customer accepts deliveries. */
+export type DeliveryWindow = {
+  __typename?: 'DeliveryWindow';
+  /** HH:MM, local time of the ship-to. */
+  closesAt: Scalars['String']['output'];
+  /** HH:MM, local time of the ship-to. */
+  opensAt: Scalars['String']['output'];
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: Scalars['Int']['output'];
+};
+
 export type DistributionCenter = {
   __typename?: 'DistributionCenter';
   code: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   region: Region;
 };
+
+/**
+ * orders.command.requested.v1: a command ordex sends to the ERP connector. The connector applies a
+ * command id at most once and answers with erp.command.acknowledged.v1; ordex's mirror changes
+ * only when that answer (and the ERP's order events) arrive.
+ */
+export type ErpCommand = {
+  __typename?: 'ErpCommand';
+  /** Also the idempotency key the ERP applies the command under. */
+  commandId: Scalars['ID']['output'];
+  commandType: ErpCommandType;
+  /** The ERP order version the command was decided on. */
+  erpVersion: Scalars['Int']['output'];
+  /** PLACE_HOLD and RELEASE_HOLD: the hold. */
+  holdId?: Maybe<Scalars['ID']['output']>;
+  /** PLACE_HOLD: what kind of hold. */
+  holdType?: Maybe<HoldType>;
+  orderNumber: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  requestedAt: Scalars['DateTime']['output'];
+  /** The user (token subject) or rule that asked. */
+  requestedBy: Scalars['String']['output'];
+};
+
+export enum ErpCommandType {
+  PLACE_HOLD = 'PLACE_HOLD',
+  RELEASE_HOLD = 'RELEASE_HOLD'
+}
 
 /** Why an order fell out of the standard path. Each category has one owning team. */
 export enum ExceptionCategory {
@@ -154,6 +225,15 @@ export enum ExceptionCategory {
   SHIPMENT_CONSTRAINT = 'SHIPMENT_CONSTRAINT',
   /** A line cannot be filled from its preferred or assigned DC by the requested date. */
   STOCK_SHORTAGE = 'STOCK_SHORTAGE'
+}
+
+export enum HoldType {
+  CREDIT = 'CREDIT',
+  CUSTOMER_REQUEST = 'CUSTOMER_REQUEST',
+  MASTER_DATA = 'MASTER_DATA',
+  PRICE = 'PRICE',
+  SHIPPING = 'SHIPPING',
+  STOCK = 'STOCK'
 }
 
 /** An open purchase order line from a supplier, expected at a DC. */
@@ -227,6 +307,8 @@ export type Product = {
   substitutes: Array<Scalars['ID']['output']>;
   unitCost: Scalars['Float']['output'];
   unitOfMeasure: UnitOfMeasure;
+  /** Cubic metres per unit; null when the ERP has not measured it. */
+  volumeM3?: Maybe<Scalars['Float']['output']>;
   weightKg: Scalars['Float']['output'];
 };
 
@@ -236,6 +318,24 @@ export enum Region {
   SOUTH = 'SOUTH',
   WEST = 'WEST'
 }
+
+/** erp.routing-rule.changed.v1: how a customer's orders may be shipped. */
+export type RoutingRule = {
+  __typename?: 'RoutingRule';
+  /** Carriers the customer accepts; empty: any not excluded. */
+  allowedCarriers: Array<Scalars['ID']['output']>;
+  /** DCs the customer may be served from; empty: any. */
+  allowedDcs: Array<Scalars['ID']['output']>;
+  customerId: Scalars['ID']['output'];
+  /** When the customer accepts deliveries; empty: any day. */
+  deliveryWindows: Array<DeliveryWindow>;
+  /** Carriers the customer refuses. */
+  excludedCarriers: Array<Scalars['ID']['output']>;
+  /** The DC the customer is normally served from. */
+  preferredDc?: Maybe<Scalars['ID']['output']>;
+  /** The order ships in one piece or not at all (no split shipments). */
+  shipComplete: Scalars['Boolean']['output'];
+};
 
 export type ShipTo = {
   __typename?: 'ShipTo';

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { CaseStatus, CommandOutcome, CustomerSegment, CustomerTier, ExceptionCategory, OrderStatus, Region, Team, UnitOfMeasure } from './canonical.generated'
-import type { Carrier, CarrierCapacity, CaseUpdated, CommandAcknowledgement, Contract, CreditAccount, CreditUpdated, Customer, CustomerChanged, DistributionCenter, InboundPurchaseOrder, Order, OrderCancelled, OrderLine, Partner, Product, ShipTo, StockAdjusted, StockLevel, StockSnapshot } from './canonical.generated'
+import { CaseStatus, CommandOutcome, CustomerSegment, CustomerTier, ErpCommandType, ExceptionCategory, HoldType, OrderStatus, Region, Team, UnitOfMeasure } from './canonical.generated'
+import type { Carrier, CarrierCapacity, CarrierChanged, CarrierDepot, CarrierLane, CaseUpdated, CommandAcknowledgement, Contract, CreditAccount, CreditUpdated, Customer, CustomerChanged, DeliveryWindow, DistributionCenter, ErpCommand, InboundPurchaseOrder, Order, OrderCancelled, OrderLine, Partner, Product, RoutingRule, ShipTo, StockAdjusted, StockLevel, StockSnapshot } from './canonical.generated'
 
 type Properties<T> = Required<{
   [K in keyof T]: z.ZodType<T[K]>;
@@ -20,7 +20,11 @@ export const CustomerSegmentSchema: z.ZodType<CustomerSegment> = z.nativeEnum(Cu
 
 export const CustomerTierSchema: z.ZodType<CustomerTier> = z.nativeEnum(CustomerTier);
 
+export const ErpCommandTypeSchema: z.ZodType<ErpCommandType> = z.nativeEnum(ErpCommandType);
+
 export const ExceptionCategorySchema: z.ZodType<ExceptionCategory> = z.nativeEnum(ExceptionCategory);
+
+export const HoldTypeSchema: z.ZodType<HoldType> = z.nativeEnum(HoldType);
 
 export const OrderStatusSchema: z.ZodType<OrderStatus> = z.nativeEnum(OrderStatus);
 
@@ -46,6 +50,36 @@ export function CarrierCapacitySchema(): z.ZodObject<Properties<CarrierCapacity>
     carrierCode: z.string().min(1),
     dcCode: z.string().min(1),
     shipDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), 'must be a real calendar date')
+  })
+}
+
+export function CarrierChangedSchema(): z.ZodObject<Properties<CarrierChanged>> {
+  return z.object({
+    __typename: z.literal('CarrierChanged').optional(),
+    carrier: z.lazy(() => CarrierSchema()),
+    depots: z.array(z.lazy(() => CarrierDepotSchema())),
+    lanes: z.array(z.lazy(() => CarrierLaneSchema()))
+  })
+}
+
+export function CarrierDepotSchema(): z.ZodObject<Properties<CarrierDepot>> {
+  return z.object({
+    __typename: z.literal('CarrierDepot').optional(),
+    cutoffLocalTime: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
+    dailyCapacityKg: z.number(),
+    dcCode: z.string().min(1),
+    timeZone: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters')
+  })
+}
+
+export function CarrierLaneSchema(): z.ZodObject<Properties<CarrierLane>> {
+  return z.object({
+    __typename: z.literal('CarrierLane').optional(),
+    costPerKg: z.number(),
+    dcCode: z.string().min(1),
+    minimumCharge: z.number(),
+    region: RegionSchema,
+    transitDays: z.number().int().min(-2147483648).max(2147483647)
   })
 }
 
@@ -130,12 +164,36 @@ export function CustomerChangedSchema(): z.ZodObject<Properties<CustomerChanged>
   })
 }
 
+export function DeliveryWindowSchema(): z.ZodObject<Properties<DeliveryWindow>> {
+  return z.object({
+    __typename: z.literal('DeliveryWindow').optional(),
+    closesAt: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
+    opensAt: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
+    weekday: z.number().int().min(-2147483648).max(2147483647)
+  })
+}
+
 export function DistributionCenterSchema(): z.ZodObject<Properties<DistributionCenter>> {
   return z.object({
     __typename: z.literal('DistributionCenter').optional(),
     code: z.string().min(1),
     name: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
     region: RegionSchema
+  })
+}
+
+export function ErpCommandSchema(): z.ZodObject<Properties<ErpCommand>> {
+  return z.object({
+    __typename: z.literal('ErpCommand').optional(),
+    commandId: z.string().min(1),
+    commandType: ErpCommandTypeSchema,
+    erpVersion: z.number().int().min(-2147483648).max(2147483647),
+    holdId: z.string().min(1).nullish(),
+    holdType: HoldTypeSchema.nullish(),
+    orderNumber: z.string().min(1),
+    reason: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
+    requestedAt: z.string().datetime({ offset: true }),
+    requestedBy: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters')
   })
 }
 
@@ -204,7 +262,21 @@ export function ProductSchema(): z.ZodObject<Properties<Product>> {
     substitutes: z.array(z.string().min(1)),
     unitCost: z.number(),
     unitOfMeasure: UnitOfMeasureSchema,
+    volumeM3: z.number().nullish(),
     weightKg: z.number()
+  })
+}
+
+export function RoutingRuleSchema(): z.ZodObject<Properties<RoutingRule>> {
+  return z.object({
+    __typename: z.literal('RoutingRule').optional(),
+    allowedCarriers: z.array(z.string().min(1)),
+    allowedDcs: z.array(z.string().min(1)),
+    customerId: z.string().min(1),
+    deliveryWindows: z.array(z.lazy(() => DeliveryWindowSchema())),
+    excludedCarriers: z.array(z.string().min(1)),
+    preferredDc: z.string().min(1).nullish(),
+    shipComplete: z.boolean()
   })
 }
 

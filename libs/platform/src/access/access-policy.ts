@@ -22,6 +22,7 @@ export const SCOPES = {
   'webhooks:read': "partners' webhook subscriptions",
   'webhooks:write': 'creating and deleting webhook subscriptions (a partner: its own)',
   'erp:submit': 'submitting ERP events through GraphQL (partners without NATS)',
+  'holds:write': 'asking the ERP to place or release a hold on an order',
 } as const;
 
 export type Scope = keyof typeof SCOPES;
@@ -31,11 +32,11 @@ const OPERATIONS_READ: Scope[] = ['orders:read', 'cases:read', 'analytics:read',
 
 /** What each role may do: the teams of DOMAIN.md see what their exceptions need. */
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
-  'customer-service': [...OPERATIONS_READ, 'inventory:read', 'pricing:read', 'logistics:read'],
+  'customer-service': [...OPERATIONS_READ, 'inventory:read', 'pricing:read', 'logistics:read', 'holds:write'],
   warehouse: [...OPERATIONS_READ, 'inventory:read', 'logistics:read'],
   procurement: [...OPERATIONS_READ, 'inventory:read'],
-  'finance-credit': [...OPERATIONS_READ, 'credit:read', 'pricing:read'],
-  'finance-pricing': [...OPERATIONS_READ, 'pricing:read', 'inventory:read'],
+  'finance-credit': [...OPERATIONS_READ, 'credit:read', 'pricing:read', 'holds:write'],
+  'finance-pricing': [...OPERATIONS_READ, 'pricing:read', 'inventory:read', 'holds:write'],
   transportation: [...OPERATIONS_READ, 'logistics:read', 'inventory:read'],
   'data-stewardship': [
     ...OPERATIONS_READ,
@@ -73,10 +74,14 @@ export const ACCESS_RULES: Record<string, Scope> = {
   'Query.customer': 'orders:read',
   'Query.customers': 'orders:read',
   'Mutation.submitErpEvents': 'erp:submit',
+  'Mutation.placeOrderHold': 'holds:write',
+  'Mutation.releaseOrderHold': 'holds:write',
   // inventory
   'Query.product': 'inventory:read',
   'Query.products': 'inventory:read',
   'Query.distributionCenters': 'inventory:read',
+  'Query.availableToPromise': 'inventory:read',
+  'Query.inboundPurchaseOrders': 'inventory:read',
   'OrderLine.availability': 'inventory:read',
   // pricing
   'Query.contract': 'pricing:read',
@@ -85,11 +90,13 @@ export const ACCESS_RULES: Record<string, Scope> = {
   'Query.creditAccount': 'credit:read',
   'OrderLine.priceCheck': 'pricing:read',
   'Customer.credit': 'credit:read',
+  'Order.creditCheck': 'credit:read',
   // logistics
   'Query.carriers': 'logistics:read',
   'Query.carrier': 'logistics:read',
   'Query.capacity': 'logistics:read',
-  'Customer.routingRule': 'logistics:read',
+  'Customer.routingRules': 'logistics:read',
+  'Order.shipmentOptions': 'logistics:read',
   // cases
   'Query.case': 'cases:read',
   'Query.cases': 'cases:read',

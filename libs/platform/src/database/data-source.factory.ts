@@ -1,4 +1,4 @@
-import { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
+import { DataSource, DataSourceOptions, Logger as TypeOrmLogger, MigrationInterface } from 'typeorm';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { ProcessedEvents1764201600000 } from './migrations/1764201600000-processed-events';
 import { Outbox1764201600001 } from './migrations/1764201600001-outbox';
@@ -17,6 +17,8 @@ export interface ServiceDatabaseOptions {
   /** PGlite (embedded mode), used when no URL is given. */
   embedded?: EmbeddedPostgres;
   applicationName?: string;
+  /** Sees every statement (the subgraphs count them: ordex_db_statements_total). */
+  logger?: TypeOrmLogger;
 }
 
 /** TypeORM options for one service: the same entities, migrations and SQL in both run modes. */
@@ -31,6 +33,7 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataS
     synchronize: false,
     migrationsRun: false,
     applicationName: options.applicationName ?? `ordex-${options.schema}`,
+    ...(options.logger ? { logger: options.logger } : {}),
   };
   if (options.url) {
     return { ...common, url: options.url, poolSize: options.poolSize ?? 10 };

@@ -374,7 +374,7 @@ const unknownType: fc.Arbitrary<Malformed> = handledSubject
       type: fc
         .oneof(
           fc.constantFrom(
-            'erp.carrier.changed.v2',
+            'erp.carrier.changed.v9',
             'erp.widget.changed.v1',
             'orders.order.received.v1',
             'toString',

@@ -10,6 +10,7 @@ export class ServiceMetrics {
   readonly eventsRetried: Counter<'consumer' | 'subject'>;
   readonly eventsDeadLettered: Counter<'consumer' | 'subject'>;
   readonly securityEvents: Counter<'event'>;
+  readonly dbStatements: Counter<'origin'>;
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
@@ -49,6 +50,12 @@ export class ServiceMetrics {
       name: 'ordex_security_events_total',
       help: 'Refused tokens, denied access and limit hits (details in the security log lines)',
       labelNames: ['event'],
+      registers: [this.registry],
+    });
+    this.dbStatements = new Counter({
+      name: 'ordex_db_statements_total',
+      help: 'SQL statements sent to the database: answering GraphQL requests, or background work',
+      labelNames: ['origin'],
       registers: [this.registry],
     });
     this.outboxPublished = new Counter({

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { correlationMiddleware } from '../correlation/correlation.middleware';
+import { sqlStatementScope } from '../database/statement-counter';
 import { MAX_REQUEST_BODY } from '../graphql/format-error';
 import { authenticationMiddleware } from '../identity/authentication.middleware';
 import { IDENTITY_HEADER } from '../identity/internal-identity';
@@ -31,6 +32,7 @@ export async function startSubgraph(
   // A subgraph must take whatever the gateway accepted and forwards.
   app.useBodyParser('json', { limit: MAX_REQUEST_BODY });
   app.use(correlationMiddleware);
+  app.use('/graphql', sqlStatementScope);
   app.use(metricsMiddleware(metrics));
   // Only the gateway may call: its signed identity header is checked before any GraphQL work.
   app.use(

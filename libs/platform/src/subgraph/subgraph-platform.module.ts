@@ -13,6 +13,7 @@ import { IDENTITY_HEADER } from '../identity/internal-identity';
 import { CORRELATION_HEADER } from '../correlation/correlation';
 import { SecurityLog } from '../identity/security-log';
 import { migrateServiceSchema, serviceDataSourceOptions } from '../database/data-source.factory';
+import { StatementCountingLogger } from '../database/statement-counter';
 import { ErpIntake } from '../events/erp-intake.service';
 import { identityOf } from '../identity/authentication.middleware';
 import type { Identity } from '../identity/identity';
@@ -80,6 +81,7 @@ export class SubgraphPlatformModule {
               url: config.DATABASE_URL,
               poolSize: config.DATABASE_POOL_SIZE,
               embedded: runtime.embedded,
+              logger: new StatementCountingLogger(metrics.dbStatements),
             }),
           }),
           dataSourceFactory: async (options) => {
