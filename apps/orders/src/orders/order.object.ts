@@ -1,7 +1,7 @@
 import { OrdersSchema } from '../orders-schema.scope';
 import { Directive, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { OrderStatus } from '@ordex/contracts';
-import { CustomerObject } from '../customers/customer.object';
+import { CustomerObject, ShipToObject } from '../customers/customer.object';
 
 @ObjectType('OrderLine', {
   registerIn: OrdersSchema,
@@ -58,6 +58,12 @@ export class OrderObject {
   @Field(() => ID, { nullable: true })
   shipToId: string | null;
 
+  @Field(() => ShipToObject, {
+    nullable: true,
+    description: 'Where the order goes; null when the ERP sent none or one the customer master lacks.',
+  })
+  shipTo?: ShipToObject | null;
+
   @Field()
   orderedOn: string;
 
@@ -72,4 +78,7 @@ export class OrderObject {
 
   @Field(() => [OrderLineObject])
   lines?: OrderLineObject[];
+
+  @Field(() => Float, { description: 'Sum of quantity × unit price over the lines, in the order currency.' })
+  orderValue?: number;
 }

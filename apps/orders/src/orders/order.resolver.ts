@@ -1,6 +1,7 @@
 import {
   Args,
   Context,
+  Float,
   ID,
   Int,
   Parent,
@@ -11,13 +12,14 @@ import {
 } from '@nestjs/graphql';
 import { GraphQLRequestContext, pageSize, PartnerDirectory } from '@ordex/platform';
 import { CustomersService } from '../customers/customers.service';
-import { toCustomerObject } from '../customers/customer.mapper';
-import { CustomerObject } from '../customers/customer.object';
-import { customerByIdLoader } from '../customers/customer.loader';
+import { toCustomerObject, toShipToObject } from '../customers/customer.mapper';
+import { CustomerObject, ShipToObject } from '../customers/customer.object';
+import { customerByIdLoader, shipTosByCustomerLoader } from '../customers/customer.loader';
 import { linesByOrderLoader, orderByNumberLoader } from './order.loader';
 import { toOrderLineObject, toOrderObject } from './order.mapper';
 import { OrderLineObject, OrderObject } from './order.object';
 import { OrdersService } from './orders.service';
+import { orderValue } from './domain/order-value.util';
 
 @Resolver(() => OrderObject)
 export class OrderResolver {
@@ -52,6 +54,20 @@ export class OrderResolver {
   async lines(@Parent() order: OrderObject, @Context() ctx: GraphQLRequestContext) {
     const rows = await linesByOrderLoader(ctx, this.orderService).load(order.orderNumber);
     return rows.map((line) => toOrderLineObject(line, order));
+  }
+
+  @ResolveField(() => Float)
+  async orderValue(@Parent() order: OrderObject, @Context() ctx: GraphQLRequestContext) {
+    const rows = await linesByOrderLoader(ctx, this.orderService).load(order.orderNumber);
+    return orderValue(rows);
+  }
+
+  @ResolveField(() => ShipToObject, { nullable: true })
+  async shipTo(@Parent() order: OrderObject, @Context() ctx: GraphQLRequestContext) {
+    if (!order.shipToId) return null;
+    const shipTos = await shipTosByCustomerLoader(ctx, this.customers).load(order.customerId);
+    const shipTo = shipTos.find((s) => s.id === order.shipToId);
+    return shipTo ? toShipToObject(shipTo) : null;
   }
 
   @ResolveField(() => CustomerObject, { nullable: true })
