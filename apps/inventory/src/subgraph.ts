@@ -4,8 +4,9 @@ import { DistributionCenterEntity } from './distribution-centers/distribution-ce
 import { InventoryAppModule } from './inventory-app.module';
 import { InventorySchema } from './inventory-schema.scope';
 import { InventoryInit1764288000000 } from './migrations/1764288000000-inventory-init';
+import { InventoryVolumeAndClosedInbound1764892800000 } from './migrations/1764892800000-inventory-volume-and-closed-inbound';
 import { ProductEntity } from './products/product.entity';
-import { InboundPurchaseOrderEntity } from './stock/inbound-purchase-order.entity';
+import { InboundPurchaseOrderEntity } from './inbound/inbound-purchase-order.entity';
 import { StockSnapshotEntity } from './stock/stock-snapshot.entity';
 import { StockEntity } from './stock/stock.entity';
 
@@ -23,5 +24,5 @@ export const inventorySubgraph: SubgraphDefinition = {
     StockSnapshotEntity,
     InboundPurchaseOrderEntity,
   ],
-  migrations: [InventoryInit1764288000000],
+  migrations: [InventoryInit1764288000000, InventoryVolumeAndClosedInbound1764892800000],
 };

@@ -2,6 +2,8 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { ErpIntake, PermanentEventError, SERVICE_LOGGER } from '@ordex/platform';
 import type { Logger } from 'pino';
 import { DistributionCentersService } from '../distribution-centers/distribution-centers.service';
+import { inboundProblem } from '../inbound/domain/inbound-purchase-order.util';
+import { InboundService } from '../inbound/inbound.service';
 import { ProductsService } from '../products/products.service';
 import { snapshotProblem } from '../stock/domain/stock-snapshot.util';
 import { StockService } from '../stock/stock.service';
@@ -9,7 +11,9 @@ import { StockService } from '../stock/stock.service';
 /**
  * Keeps the product master, the distribution centres, stock (snapshots and movements) and inbound
  * purchase orders current from the ERP's events. A movement for an unknown SKU or DC is
- * dead-lettered with that reason, to be replayed once the master data has arrived.
+ * dead-lettered with that reason, to be replayed once the master data has arrived. A purchase
+ * order line is recorded whatever its SKU or DC (it replaces itself, so arrival order against the
+ * master data does not matter); what it counts for is decided when it is read.
  */
 @Injectable()
 export class ApplyErpEventsListener implements OnModuleInit {
@@ -19,6 +23,7 @@ export class ApplyErpEventsListener implements OnModuleInit {
     private readonly products: ProductsService,
     private readonly centers: DistributionCentersService,
     private readonly stock: StockService,
+    private readonly inbound: InboundService,
   ) {}
 
   onModuleInit(): void {
@@ -41,7 +46,11 @@ export class ApplyErpEventsListener implements OnModuleInit {
         if (outcome === 'unknown-dc')
           throw new PermanentEventError(`unknown distribution centre ${payload.dcCode}`);
       },
-      'erp.purchase-order.eta-changed.v1': (payload, _event, tx) => this.stock.applyInboundEta(payload, tx),
+      'erp.purchase-order.eta-changed.v1': async (payload, _event, tx) => {
+        const problem = inboundProblem(payload);
+        if (problem) throw new PermanentEventError(problem);
+        await this.inbound.applyInboundEta(payload, tx);
+      },
     });
   }
 }

@@ -19,6 +19,17 @@ export class ProductEntity {
   @Column({ name: 'weight_kg', type: 'numeric', precision: 12, scale: 3, transformer: numericTransformer })
   weightKg: number;
 
+  /** Cubic metres per unit; null until the ERP has measured it. */
+  @Column({
+    name: 'volume_m3',
+    type: 'numeric',
+    precision: 14,
+    scale: 6,
+    nullable: true,
+    transformer: numericTransformer,
+  })
+  volumeM3: number | null;
+
   @Column({ name: 'unit_cost', type: 'numeric', precision: 14, scale: 4, transformer: numericTransformer })
   unitCost: number;
 

@@ -8,6 +8,7 @@ export function toProductObject(entity: ProductEntity): ProductObject {
     family: entity.family,
     unitOfMeasure: entity.unitOfMeasure,
     weightKg: entity.weightKg,
+    volumeM3: entity.volumeM3,
     unitCost: entity.unitCost,
     listPrice: entity.listPrice,
     substitutes: entity.substitutes,

@@ -10,10 +10,16 @@ import {
   ResolveReference,
 } from '@nestjs/graphql';
 import { GraphQLRequestContext, pageSize } from '@ordex/platform';
+import { openInboundBySkuLoader } from '../inbound/inbound.loader';
+import { toInboundPurchaseOrderObject } from '../inbound/inbound-purchase-order.mapper';
+import { InboundPurchaseOrderObject } from '../inbound/inbound-purchase-order.object';
+import { InboundService } from '../inbound/inbound.service';
 import { stockBySkuLoader } from '../stock/stock.loader';
 import { toStockLevelObject } from '../stock/stock.mapper';
 import { StockLevelObject } from '../stock/stock-level.object';
 import { StockService } from '../stock/stock.service';
+import { substituteSkus } from './domain/substitutes.util';
+import { productBySkuLoader } from './product.loader';
 import { toProductObject } from './product.mapper';
 import { ProductObject } from './product.object';
 import { ProductsService } from './products.service';
@@ -23,6 +29,7 @@ export class ProductResolver {
   constructor(
     private readonly productService: ProductsService,
     private readonly stockService: StockService,
+    private readonly inboundService: InboundService,
   ) {}
 
   @Query(() => ProductObject, { nullable: true, description: 'A product by SKU.' })
@@ -50,10 +57,29 @@ export class ProductResolver {
     return rows.map(toStockLevelObject);
   }
 
+  @ResolveField(() => [InboundPurchaseOrderObject])
+  async inbound(
+    @Parent() product: ProductObject,
+    @Context() ctx: GraphQLRequestContext,
+  ): Promise<InboundPurchaseOrderObject[]> {
+    const rows = await openInboundBySkuLoader(ctx, this.inboundService).load(product.sku);
+    return rows.map(toInboundPurchaseOrderObject);
+  }
+
+  @ResolveField(() => [ProductObject])
+  async substituteProducts(
+    @Parent() product: ProductObject,
+    @Context() ctx: GraphQLRequestContext,
+  ): Promise<ProductObject[]> {
+    const skus = substituteSkus(product.sku, product.substitutes);
+    const found = await productBySkuLoader(ctx, this.productService).loadMany(skus);
+    const failure = found.find((entity) => entity instanceof Error);
+    if (failure) throw failure;
+    return found.flatMap((entity) => (entity && !(entity instanceof Error) ? [toProductObject(entity)] : []));
+  }
+
   private async load(ctx: GraphQLRequestContext, sku: string): Promise<ProductObject | null> {
-    const entity = await ctx.loaders
-      .get('inventory.productBySku', (skus: readonly string[]) => this.productService.bySkus(skus))
-      .load(sku);
+    const entity = await productBySkuLoader(ctx, this.productService).load(sku);
     return entity ? toProductObject(entity) : null;
   }
 }

@@ -30,6 +30,7 @@ export class ProductsService {
         family: product.family,
         unitOfMeasure: product.unitOfMeasure,
         weightKg: product.weightKg,
+        volumeM3: product.volumeM3 ?? null,
         unitCost: product.unitCost,
         listPrice: product.listPrice,
         substitutes: product.substitutes,

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { InboundPurchaseOrderEntity } from './inbound-purchase-order.entity';
 import { StockEntity } from './stock.entity';
 import { StockService } from './stock.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StockEntity, InboundPurchaseOrderEntity])],
+  imports: [TypeOrmModule.forFeature([StockEntity])],
   providers: [StockService],
   exports: [StockService],
 })

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { InboundPurchaseOrder, StockAdjusted, StockSnapshot } from '@ordex/contracts';
+import type { StockAdjusted, StockSnapshot } from '@ordex/contracts';
 import { groupByKeys } from '@ordex/platform';
 import { In, Repository, EntityManager } from 'typeorm';
-import { InboundPurchaseOrderEntity } from './inbound-purchase-order.entity';
 import { StockEntity } from './stock.entity';
 
 export type ApplySnapshotOutcome = 'applied' | 'stale';
@@ -69,14 +68,5 @@ export class StockService {
       [adjustment.sku, adjustment.dcCode, adjustment.onHandDelta, adjustment.allocatedDelta],
     );
     return 'applied';
-  }
-
-  /** Records a purchase order line's (new) expected arrival. */
-  async applyInboundEta(po: InboundPurchaseOrder, tx: EntityManager): Promise<void> {
-    await tx.upsert(
-      InboundPurchaseOrderEntity,
-      { id: po.id, sku: po.sku, dcCode: po.dcCode, quantity: po.quantity, eta: po.eta },
-      ['id'],
-    );
   }
 }

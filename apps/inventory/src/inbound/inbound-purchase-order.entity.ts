@@ -1,6 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** A purchase order on its way to a distribution centre. */
+/**
+ * A purchase order line on its way to a distribution centre, as the ERP last described it.
+ * Quantity 0 is a closed line (received or cancelled): kept, but it no longer counts.
+ */
 @Entity({ name: 'inbound_purchase_order' })
 @Index(['sku'])
 export class InboundPurchaseOrderEntity {
@@ -16,6 +19,7 @@ export class InboundPurchaseOrderEntity {
   @Column({ type: 'int' })
   quantity: number;
 
+  /** YYYY-MM-DD (TypeORM reads a date column as that string). */
   @Column({ type: 'date' })
   eta: string;
 }
