@@ -16,8 +16,7 @@ export class CreditAccountsService {
     return byKeys(customerIds, rows, (a) => a.customerId, null);
   }
 
-  /** Applies a credit account from the ERP (the ERP's record replaces ours). */
-  /** Applies a credit update (v1 events arrive upcast, their overdue amount unknown). */
+  /** Applies a credit update (v1 events arrive upcast, their overdue amount unknown); the ERP's record replaces ours. */
   async applyCreditUpdated(account: CreditUpdated, tx: EntityManager): Promise<void> {
     await tx.upsert(
       CreditAccountEntity,

@@ -1,11 +1,12 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLRequestContext } from '@ordex/platform';
-import { contractsByCustomerLoader } from '../contracts/contract.loader';
+import { contractCandidates } from '../contracts/contract.loader';
 import { ContractsService } from '../contracts/contracts.service';
 import { priceListEntryBySkuLoader } from '../price-list/price-list-entry.loader';
 import { PriceListService } from '../price-list/price-list.service';
 import { checkPrice } from './domain/price-check.util';
 import { OrderLineObject, PriceCheckObject } from './order-line.object';
+import { toPriceCheckObject } from './price-check.mapper';
 
 @Resolver(() => OrderLineObject)
 export class OrderLineResolver {
@@ -14,15 +15,16 @@ export class OrderLineResolver {
     private readonly priceList: PriceListService,
   ) {}
 
+  /** Two statements per request however many lines: one for contracts, one for the price list. */
   @ResolveField(() => PriceCheckObject, { nullable: true })
   async priceCheck(
     @Parent() line: OrderLineObject,
     @Context() ctx: GraphQLRequestContext,
   ): Promise<PriceCheckObject> {
     const [contracts, listing] = await Promise.all([
-      contractsByCustomerLoader(ctx, this.contracts).load(line.customerId),
+      contractCandidates(ctx, this.contracts, { customerId: line.customerId, sku: line.sku }),
       priceListEntryBySkuLoader(ctx, this.priceList).load(line.sku),
     ]);
-    return checkPrice(line, contracts, listing);
+    return toPriceCheckObject(checkPrice(line, contracts, listing));
   }
 }
