@@ -1,14 +1,15 @@
-import type { CapacitySlotEntity } from './capacity-slot.entity';
 import type { CapacitySlotObject } from './capacity-slot.object';
-import { remainingKg } from './domain/remaining-capacity.util';
+import type { CarrierDayCapacity } from './capacity.service';
 
-export function toCapacitySlotObject(entity: CapacitySlotEntity): CapacitySlotObject {
+export function toCapacitySlotObject(day: CarrierDayCapacity): CapacitySlotObject {
   return {
-    carrierCode: entity.carrierCode,
-    dcCode: entity.dcCode,
-    shipDate: entity.shipDate,
-    capacityKg: entity.capacityKg,
-    bookedKg: entity.bookedKg,
-    remainingKg: remainingKg(entity.capacityKg, entity.bookedKg),
+    carrierCode: day.carrierCode,
+    dcCode: day.dcCode,
+    shipDate: day.shipDate,
+    capacityKg: day.capacityKg,
+    bookedKg: day.bookedKg,
+    remainingKg: day.remainingKg,
+    defaulted: day.defaulted,
+    collects: day.collects,
   };
 }

@@ -23,4 +23,13 @@ export class CapacitySlotObject {
 
   @Field(() => Float, { description: 'Capacity still free; zero when the slot is full or overbooked.' })
   remainingKg: number;
+
+  @Field({
+    description:
+      "True when no capacity event set this day: the depot's daily capacity Monday to Friday, nothing at weekends.",
+  })
+  defaulted: boolean;
+
+  @Field({ description: 'Whether the carrier collects from the DC that day at all (capacity above zero).' })
+  collects: boolean;
 }

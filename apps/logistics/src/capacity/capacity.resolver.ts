@@ -1,5 +1,6 @@
-import { BadRequestException } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { clientError } from '@ordex/platform';
+import { isCalendarDate } from '../calendar/domain/calendar.util';
 import { toCapacitySlotObject } from './capacity-slot.mapper';
 import { CapacitySlotObject } from './capacity-slot.object';
 import { CapacityService } from './capacity.service';
@@ -8,23 +9,17 @@ import { CapacityService } from './capacity.service';
 export class CapacityResolver {
   constructor(private readonly capacityService: CapacityService) {}
 
-  @Query(() => [CapacitySlotObject], { description: "Every carrier's capacity from a DC on a ship date." })
+  @Query(() => [CapacitySlotObject], {
+    description:
+      'What every carrier with a depot at the DC (or a capacity event there) takes on a ship date: ' +
+      "the capacity event's figures, else the depot's standard.",
+  })
   async capacity(
     @Args('dcCode', { type: () => ID }) dcCode: string,
     @Args('shipDate', { description: 'YYYY-MM-DD.' }) shipDate: string,
   ) {
-    if (!isCalendarDate(shipDate)) throw new BadRequestException('shipDate must be a date YYYY-MM-DD');
-    const rows = await this.capacityService.slotsFor(dcCode, shipDate);
-    return rows.map(toCapacitySlotObject);
+    if (!isCalendarDate(shipDate)) throw clientError('BAD_USER_INPUT', 'shipDate must be a date YYYY-MM-DD');
+    const days = await this.capacityService.capacityAt(dcCode, shipDate);
+    return days.map(toCapacitySlotObject);
   }
-}
-
-/** True for a real calendar day: 2026-02-30 matches the pattern but would make PostgreSQL fail. */
-function isCalendarDate(value: string): boolean {
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return (
-    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-    !Number.isNaN(parsed.getTime()) &&
-    parsed.toISOString().startsWith(value)
-  );
 }

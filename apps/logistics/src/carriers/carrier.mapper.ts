@@ -1,5 +1,6 @@
+import type { CarrierDepotEntity } from './carrier-depot.entity';
 import type { CarrierEntity } from './carrier.entity';
-import type { CarrierObject, LaneObject } from './carrier.object';
+import type { CarrierDepotObject, CarrierObject, LaneObject } from './carrier.object';
 import type { LaneEntity } from './lane.entity';
 
 export function toCarrierObject(entity: CarrierEntity): CarrierObject {
@@ -14,5 +15,15 @@ export function toLaneObject(entity: LaneEntity): LaneObject {
     region: entity.region,
     transitDays: entity.transitDays,
     costPerKg: entity.costPerKg,
+    minimumCharge: entity.minimumCharge,
+  };
+}
+
+export function toCarrierDepotObject(entity: CarrierDepotEntity): CarrierDepotObject {
+  return {
+    dcCode: entity.dcCode,
+    dailyCapacityKg: entity.dailyCapacityKg,
+    cutoffLocalTime: entity.cutoffLocalTime,
+    timeZone: entity.timeZone,
   };
 }

@@ -1,7 +1,8 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import type { GraphQLRequestContext } from '@ordex/platform';
-import { toCarrierObject, toLaneObject } from './carrier.mapper';
-import { CarrierObject, LaneObject } from './carrier.object';
+import { carrierByCodeLoader, depotsByCarrierLoader, lanesByCarrierLoader } from './carrier.loader';
+import { toCarrierDepotObject, toCarrierObject, toLaneObject } from './carrier.mapper';
+import { CarrierDepotObject, CarrierObject, LaneObject } from './carrier.object';
 import { CarriersService } from './carriers.service';
 
 @Resolver(() => CarrierObject)
@@ -24,20 +25,20 @@ export class CarrierResolver {
     return this.load(ctx, ref.code);
   }
 
+  @ResolveField(() => [CarrierDepotObject])
+  async depots(@Parent() carrier: CarrierObject, @Context() ctx: GraphQLRequestContext) {
+    const rows = await depotsByCarrierLoader(ctx, this.carrierService).load(carrier.code);
+    return rows.map(toCarrierDepotObject);
+  }
+
   @ResolveField(() => [LaneObject])
   async lanes(@Parent() carrier: CarrierObject, @Context() ctx: GraphQLRequestContext) {
-    const rows = await ctx.loaders
-      .get('logistics.lanesByCarrier', (codes: readonly string[]) =>
-        this.carrierService.lanesByCarrierCodes(codes),
-      )
-      .load(carrier.code);
+    const rows = await lanesByCarrierLoader(ctx, this.carrierService).load(carrier.code);
     return rows.map(toLaneObject);
   }
 
   private async load(ctx: GraphQLRequestContext, code: string): Promise<CarrierObject | null> {
-    const entity = await ctx.loaders
-      .get('logistics.carrierByCode', (codes: readonly string[]) => this.carrierService.byCodes(codes))
-      .load(code);
+    const entity = await carrierByCodeLoader(ctx, this.carrierService).load(code);
     return entity ? toCarrierObject(entity) : null;
   }
 }

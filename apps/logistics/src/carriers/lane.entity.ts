@@ -5,6 +5,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** A route a carrier serves from a distribution centre into a region. */
 @Entity({ name: 'lane' })
 @Index(['carrierCode'])
+@Index(['carrierCode', 'dcCode', 'region'], { unique: true })
 export class LaneEntity {
   @PrimaryColumn({ type: 'text' })
   id: string;
@@ -23,4 +24,13 @@ export class LaneEntity {
 
   @Column({ name: 'cost_per_kg', type: 'numeric', precision: 12, scale: 4, transformer: numericTransformer })
   costPerKg: number;
+
+  @Column({
+    name: 'minimum_charge',
+    type: 'numeric',
+    precision: 12,
+    scale: 2,
+    transformer: numericTransformer,
+  })
+  minimumCharge: number;
 }

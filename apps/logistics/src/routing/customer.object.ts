@@ -2,7 +2,7 @@ import { LogisticsSchema } from '../logistics-schema.scope';
 import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
 import { RoutingRuleObject } from './routing-rule.object';
 
-/** Customer is owned by orders; logistics adds its routing rule. No description, so the owner's stands. */
+/** Customer is owned by orders; logistics adds its routing rules. No description, so the owner's stands. */
 @ObjectType('Customer', { registerIn: LogisticsSchema })
 @Directive('@key(fields: "id")')
 export class CustomerObject {
@@ -11,7 +11,8 @@ export class CustomerObject {
 
   @Field(() => RoutingRuleObject, {
     nullable: true,
-    description: 'Null when logistics holds no rule for the customer.',
+    description:
+      "The customer's routing rules (DCs, carriers, delivery windows); null when logistics holds none.",
   })
-  routingRule?: RoutingRuleObject | null;
+  routingRules?: RoutingRuleObject | null;
 }

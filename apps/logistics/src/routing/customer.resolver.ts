@@ -1,6 +1,7 @@
 import { Context, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import type { GraphQLRequestContext } from '@ordex/platform';
 import { CustomerObject } from './customer.object';
+import { routingRuleByCustomerLoader } from './routing-rule.loader';
 import { toRoutingRuleObject } from './routing-rule.mapper';
 import { RoutingRuleObject } from './routing-rule.object';
 import { RoutingService } from './routing.service';
@@ -15,12 +16,8 @@ export class CustomerResolver {
   }
 
   @ResolveField(() => RoutingRuleObject, { nullable: true })
-  async routingRule(@Parent() customer: CustomerObject, @Context() ctx: GraphQLRequestContext) {
-    const entity = await ctx.loaders
-      .get('logistics.routingRuleByCustomer', (ids: readonly string[]) =>
-        this.routing.rulesByCustomerIds(ids),
-      )
-      .load(customer.id);
+  async routingRules(@Parent() customer: CustomerObject, @Context() ctx: GraphQLRequestContext) {
+    const entity = await routingRuleByCustomerLoader(ctx, this.routing).load(customer.id);
     return entity ? toRoutingRuleObject(entity) : null;
   }
 }

@@ -1,3 +1,4 @@
+import type { DeliveryWindow } from '@ordex/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** How a customer's orders may be shipped. */
@@ -14,4 +15,13 @@ export class RoutingRuleEntity {
 
   @Column({ name: 'preferred_dc', type: 'text', nullable: true })
   preferredDc: string | null;
+
+  @Column({ name: 'delivery_windows', type: 'jsonb' })
+  deliveryWindows: DeliveryWindow[];
+
+  @Column({ name: 'allowed_carriers', type: 'text', array: true })
+  allowedCarriers: string[];
+
+  @Column({ name: 'excluded_carriers', type: 'text', array: true })
+  excludedCarriers: string[];
 }
