@@ -1,14 +1,16 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { createEvent, DomainEventType, EventEnvelope, Order } from '@ordex/contracts';
+import { CommandAcknowledgement, createEvent, DomainEventType, EventEnvelope, Order } from '@ordex/contracts';
 import { enqueueEvent, enqueueEvents, ErpIntake, PermanentEventError, SERVICE_LOGGER } from '@ordex/platform';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { CustomersService } from '../customers/customers.service';
+import { HoldAcknowledgementsService } from '../holds/hold-acknowledgements.service';
 import { OrdersService } from '../orders/orders.service';
 
 /**
- * Keeps the order mirror and the customer master current from the ERP's events, and tells the
- * other services about each order version it mirrors (through the outbox, in the same transaction).
+ * Keeps the order mirror and the customer master current from the ERP's events, tells the other
+ * services about each order version it mirrors (through the outbox, in the same transaction), and
+ * settles the hold commands orders sent with the ERP's acknowledgements.
  */
 @Injectable()
 export class ApplyErpEventsListener implements OnModuleInit {
@@ -17,6 +19,7 @@ export class ApplyErpEventsListener implements OnModuleInit {
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
     private readonly customers: CustomersService,
     private readonly orders: OrdersService,
+    private readonly holdAcks: HoldAcknowledgementsService,
   ) {}
 
   onModuleInit(): void {
@@ -34,7 +37,25 @@ export class ApplyErpEventsListener implements OnModuleInit {
           );
         }
       },
+      'erp.command.acknowledged.v1': (payload, event, tx) => this.settleCommand(payload, event, tx),
     });
+  }
+
+  /** Settles a command orders sent, and its hold, with the ERP's answer. */
+  private async settleCommand(
+    ack: CommandAcknowledgement,
+    event: EventEnvelope<CommandAcknowledgement>,
+    tx: EntityManager,
+  ): Promise<void> {
+    const applied = await this.holdAcks.apply(ack, tx);
+    const context = { eventId: event.id, commandId: ack.commandId, ...applied };
+    if (applied.outcome === 'unknown') {
+      this.logger.debug(context, 'acknowledgement of a command orders did not send ignored');
+    } else if (applied.outcome === 'duplicate') {
+      this.logger.info(context, 'acknowledgement of an already acknowledged command ignored');
+    } else if (applied.outcome === 'out-of-step') {
+      this.logger.warn(context, 'command acknowledged, but its hold was not waiting for it: hold unchanged');
+    }
   }
 
   /** Mirrors order versions (one per order) and queues an order event for each one that was new. */

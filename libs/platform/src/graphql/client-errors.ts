@@ -26,6 +26,10 @@ export const CLIENT_ERROR_CODES = {
   NOT_FOUND: 'The thing to change does not exist, or the caller may not see it.',
   WEBHOOK_URL_REFUSED: 'A webhook URL that is not https, or points at a private or local address.',
   UNKNOWN_EVENT_TYPE: 'An event type ordex does not publish to partners.',
+  ORDER_CLOSED: 'The order is cancelled or shipped: no hold can be placed on or released from it.',
+  HOLD_ALREADY_OPEN: 'A hold of that type is already requested, active or being released on the order.',
+  HOLD_NOT_ACTIVE:
+    'The hold is not ACTIVE (still requested, being released, released or rejected): it cannot be released.',
 } as const;
 
 export type ClientErrorCode = keyof typeof CLIENT_ERROR_CODES;
