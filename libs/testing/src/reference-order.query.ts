@@ -1,4 +1,4 @@
-/** The federated query every mode must answer: an order, line availability (inventory), contract price (pricing). */
+/** The federated query every mode must answer: an order, line availability (inventory), contract price and margin (pricing). */
 export const REFERENCE_ORDER_QUERY = /* GraphQL */ `
   query ReferenceOrder($orderNumber: ID!) {
     order(orderNumber: $orderNumber) {
@@ -26,10 +26,15 @@ export const REFERENCE_ORDER_QUERY = /* GraphQL */ `
         }
         priceCheck {
           hasContract
+          contractId
           contractPrice
+          listPrice
           deviationPct
           tolerancePct
           withinTolerance
+          marginPct
+          marginFloorPct
+          aboveMarginFloor
         }
       }
     }
@@ -54,10 +59,15 @@ export interface ReferenceOrderResult {
       } | null;
       priceCheck: {
         hasContract: boolean;
+        contractId: string | null;
         contractPrice: number | null;
+        listPrice: number | null;
         deviationPct: number | null;
         tolerancePct: number | null;
         withinTolerance: boolean | null;
+        marginPct: number | null;
+        marginFloorPct: number | null;
+        aboveMarginFloor: boolean | null;
       } | null;
     }[];
   } | null;
