@@ -31,15 +31,15 @@ export default [
     },
   },
   {
-    // The testing lib serves specs only: production code never imports it.
+    // The testing lib serves specs (and *.test-support.ts helpers of specs) only: production code never imports it.
     files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**', 'libs/platform/src/bus/event-bus.contract.ts'],
+    ignores: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/*.test-support.ts', 'libs/testing/**', 'libs/platform/src/bus/event-bus.contract.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: '@ordex/testing', message: 'test helpers are for specs only' }] }],
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/*.test-support.ts', 'libs/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 ];

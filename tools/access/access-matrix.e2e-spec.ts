@@ -35,6 +35,7 @@ const SAMPLE_VALUES: Record<string, unknown> = {
   skus: ['SKU-00001'],
   dcCode: 'DC-NORTH',
   shipDate: '2026-12-01',
+  date: '2026-12-02',
   objectType: 'order',
   kpi: 'cycle_time',
   events: [],
@@ -53,9 +54,17 @@ const FIELD_PATHS: Record<string, { via: string; query: string }> = {
     query: '{ order(orderNumber: "SO-1001") { lines { priceCheck { __typename } } } }',
   },
   'Customer.credit': { via: 'Query.customer', query: '{ customer(id: "C-0001") { credit { __typename } } }' },
-  'Customer.routingRule': {
+  'Customer.routingRules': {
     via: 'Query.customer',
-    query: '{ customer(id: "C-0001") { routingRule { __typename } } }',
+    query: '{ customer(id: "C-0001") { routingRules { __typename } } }',
+  },
+  'Order.creditCheck': {
+    via: 'Query.order',
+    query: '{ order(orderNumber: "SO-1001") { creditCheck { __typename } } }',
+  },
+  'Order.shipmentOptions': {
+    via: 'Query.order',
+    query: '{ order(orderNumber: "SO-1001") { shipmentOptions { __typename } } }',
   },
   'Order.case': { via: 'Query.order', query: '{ order(orderNumber: "SO-1001") { case { __typename } } }' },
 };

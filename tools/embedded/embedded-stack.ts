@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Pool } from 'pg';
-import { EventEnvelope, STREAMS } from '@ordex/contracts';
+import { decodeEvent, EventEnvelope, STREAMS } from '@ordex/contracts';
 import { buildDemoDistributor, DEMO_SIZES, demoErpEvents, DemoSizeName } from '@ordex/demo-data';
 import {
   createLogger,
@@ -30,6 +30,7 @@ import {
   TokenAuthenticator,
 } from '@ordex/platform';
 import { composeSupergraph } from '../schema/compose-supergraph';
+import { SimulatedErpConnector } from '../simulator/simulated-erp-connector';
 import {
   loadSubgraphDefinition,
   SUBGRAPH_NAMES,
@@ -67,6 +68,12 @@ export interface EmbeddedStackOptions {
    * still guards the committed file).
    */
   liveSupergraph?: boolean;
+  /**
+   * Runs the simulated ERP connector in-process, so commands ordex sends (holds) are answered as
+   * the ERP would: after about 2 s, a few rejected, none lost. Off by default: tests answer
+   * commands themselves.
+   */
+  erpConnector?: boolean;
 }
 
 export interface EmbeddedStack {
@@ -79,6 +86,13 @@ export interface EmbeddedStack {
    * `msgId` other than the event id makes it a re-send the stream does not recognise.
    */
   publish(event: EventEnvelope<unknown>, msgId?: string): Promise<PublishAck>;
+  /**
+   * Calls `handler` with every event published on `subjects` (wildcards allowed) from now on —
+   * the services' outbox events as well as the ERP's — as the bus's live listeners see them: once,
+   * after the stream stored it. Messages that are not CloudEvents are skipped. Resolves to a
+   * function that stops listening.
+   */
+  listen(subjects: string[], handler: (event: EventEnvelope<unknown>) => void): Promise<() => Promise<void>>;
   /** Resolves once every consumer has settled every event published so far. */
   idle(): Promise<void>;
   /** The dead-letter stream, oldest first. */
@@ -124,7 +138,9 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
     await apps.get(name)?.close();
     apps.delete(name);
   };
+  let connector: SimulatedErpConnector | undefined;
   const stop = async () => {
+    await connector?.stop();
     await gateway?.stop();
     for (const name of [...apps.keys()]) await stopSubgraph(name);
     for (const bus of buses) await bus.close();
@@ -185,6 +201,14 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
       progress('gateway ready');
     }
 
+    if (options.erpConnector) {
+      const connectorBus = new InProcessBus(broker);
+      buses.push(connectorBus);
+      connector = new SimulatedErpConnector(connectorBus, { seed: 42, loseShare: 0 });
+      // Started before the demo loads, so it knows the demo's orders (it learns them from the bus).
+      await connector.start();
+      progress('simulated ERP connector answering commands');
+    }
     const demoEventsPublished = await loadDemoOnce(options, broker, progress);
     const producer = new InProcessBus(broker);
     buses.push(producer);
@@ -193,6 +217,18 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
       subgraphUrls,
       demoEventsPublished,
       publish: (event, msgId) => publishEvent(producer, event, msgId),
+      listen: async (subjects, handler) => {
+        const handle = await producer.listen(subjects, (message) => {
+          let event: EventEnvelope<unknown>;
+          try {
+            event = decodeEvent(message.data);
+          } catch {
+            return;
+          }
+          handler(event);
+        });
+        return () => handle.stop();
+      },
       idle: () => broker.idle(),
       deadLetters: () => producer.deadLetters(),
       token: (request) => issuer.issue(request),

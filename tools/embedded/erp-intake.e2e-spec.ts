@@ -129,16 +129,20 @@ describe('ERP intake events', () => {
       erp('erp.carrier.capacity-changed.v1', 'CAR-SWIFT|DC-NORTH', {
         carrierCode: 'CAR-SWIFT',
         dcCode: 'DC-NORTH',
-        shipDate: '2026-12-02',
+        shipDate: '2026-12-07',
         capacityKg: 12000,
-        bookedKg: 12000,
+        bookedKg: 11500,
       }),
     );
     await stack.idle();
-    const { capacity } = await query<{ capacity: { carrierCode: string; remainingKg: number }[] }>(
-      '{ capacity(dcCode: "DC-NORTH", shipDate: "2026-12-02") { carrierCode remainingKg } }',
+    const { capacity } = await query<{
+      capacity: { carrierCode: string; remainingKg: number; defaulted: boolean }[];
+    }>('{ capacity(dcCode: "DC-NORTH", shipDate: "2026-12-07") { carrierCode remainingKg defaulted } }');
+    // The event sets CAR-SWIFT's day; the other carriers collecting at DC-NORTH keep their standard capacity.
+    expect(capacity).toContainEqual({ carrierCode: 'CAR-SWIFT', remainingKg: 500, defaulted: false });
+    expect(capacity.filter((slot) => slot.carrierCode !== 'CAR-SWIFT').every((slot) => slot.defaulted)).toBe(
+      true,
     );
-    expect(capacity).toEqual([{ carrierCode: 'CAR-SWIFT', remainingKg: 0 }]);
   });
 
   it('accepts both live versions of a credit update: v1 from older producers arrives upcast to v2', async () => {
@@ -148,8 +152,8 @@ describe('ERP intake events', () => {
           customer: { credit: { creditLimit: number; overdueDays: number; overdueAmount: number | null } };
         }>('{ customer(id: "C-0002") { credit { creditLimit overdueDays overdueAmount } } }')
       ).customer.credit;
-    // The demo loaded its credit accounts as v1 events.
-    expect((await credit()).overdueAmount).toBeNull();
+    // The demo loads its credit accounts as v2 events, with the amount overdue.
+    expect((await credit()).overdueAmount).not.toBeNull();
     await stack.publish(
       erp('erp.credit.updated.v2', 'C-0002', {
         customerId: 'C-0002',

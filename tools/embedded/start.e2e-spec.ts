@@ -2,7 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectReferenceOrder, graphql, REFERENCE_ORDER_QUERY, ReferenceOrderResult } from '@ordex/testing';
+import {
+  eventually,
+  expectReferenceOrder,
+  graphql,
+  REFERENCE_ORDER_QUERY,
+  ReferenceOrderResult,
+} from '@ordex/testing';
 
 jest.setTimeout(120_000);
 
@@ -42,6 +48,42 @@ describe('npm start (dist/tools/embedded/start.js)', () => {
       );
       expect(response.errors).toBeUndefined();
       expectReferenceOrder(response.data!.order);
+      // The printed curl body answers as printed: on the requested date every DC-NORTH carrier is full.
+      const printed = JSON.parse(/-d '(\{.*\})'\n/.exec(output)![1]) as { query: string };
+      const example = await graphql<{
+        order: {
+          shipmentOptions: { dcCode: string; onRequestedDate: boolean; requestedDateBlockers: string[] }[];
+        };
+      }>(url, printed.query, {}, { authorization: `Bearer ${token}` });
+      expect(example.errors).toBeUndefined();
+      const north = example.data!.order.shipmentOptions.filter((o) => o.dcCode === 'DC-NORTH');
+      expect(north.length).toBeGreaterThan(0);
+      expect(
+        north.every((o) => !o.onRequestedDate && o.requestedDateBlockers.includes('CAPACITY_FULL')),
+      ).toBe(true);
+      // The printed hold mutation reaches the simulated ERP, whose answer settles the hold.
+      const mutation = /(mutation HoldReferenceOrder \{[\s\S]*?\n\})/.exec(output)![1];
+      const holder = await graphql<{ placeOrderHold: { hold: { state: string } } }>(
+        url,
+        mutation,
+        {},
+        {
+          authorization: `Bearer ${token}`,
+        },
+      );
+      expect(holder.errors).toBeUndefined();
+      expect(holder.data!.placeOrderHold.hold.state).toBe('REQUESTED');
+      const settled = await eventually(async () => {
+        const holds = await graphql<{ order: { holds: { state: string }[] } }>(
+          url,
+          '{ order(orderNumber: "SO-1001") { holds { state } } }',
+          {},
+          { authorization: `Bearer ${token}` },
+        );
+        const state = holds.data?.order.holds[0]?.state;
+        return state && state !== 'REQUESTED' ? state : undefined;
+      }, 30_000);
+      expect(['ACTIVE', 'REJECTED']).toContain(settled);
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

@@ -7,13 +7,24 @@ import { startEmbeddedStack } from './embedded-stack';
 /** `npm start`: the whole platform in one process on embedded defaults. */
 const EXAMPLE_QUERY = `query ReferenceOrder {
   order(orderNumber: "SO-1001") {
-    orderNumber status requestedDate
-    customer { name segment tier }
+    orderNumber status requestedDate orderValue
+    customer { name segment tier routingRules { preferredDc shipComplete } }
     lines {
       lineNo sku quantity unitPrice
-      availability { totalAvailable byDc { dcCode available } }
+      availability { totalAvailable byDc { dcCode available availableByRequestedDate } }
       priceCheck { contractPrice deviationPct withinTolerance }
     }
+    shipmentOptions(asOf: "2026-11-30T08:00:00Z") {
+      dcCode carrierCode shipDate onRequestedDate requestedDateBlockers cost
+    }
+    holds { type state }
+  }
+}`;
+
+/** A command to the ERP; the embedded stack's simulated ERP connector answers it. */
+const HOLD_MUTATION = `mutation HoldReferenceOrder {
+  placeOrderHold(orderNumber: "SO-1001", type: STOCK, reason: "Line 1 is short at DC-NORTH") {
+    hold { id state } command { commandId status }
   }
 }`;
 
@@ -46,6 +57,7 @@ async function main(): Promise<void> {
     port: config.PORT,
     logLevel: config.LOG_LEVEL,
     demo: config.ORDEX_DEMO,
+    erpConnector: true,
     progress: (line) => process.stdout.write(`ordex: ${line}\n`),
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -57,13 +69,16 @@ async function main(): Promise<void> {
       `ordex is ready in ${seconds} s: ${stack.gatewayUrl}`,
       `  data: ${config.ORDEX_DATA_DIR}${stack.demoEventsPublished ? ` (demo distributor loaded: ${stack.demoEventsPublished} ERP events)` : ''}`,
       '',
-      'Example query (the reference order, across orders, inventory and pricing):',
+      'Example query (the reference order, across orders, inventory, pricing and logistics):',
       EXAMPLE_QUERY,
       '',
       `Demo token (${DEMO_ROLE}, valid 8 h; npm run token -- --role <role> for others):`,
       token,
       '',
       `curl -s ${stack.gatewayUrl} -H 'content-type: application/json' -H 'authorization: Bearer ${token}' -d '${body}'`,
+      '',
+      'Ask the ERP (simulated here; it answers in about 2 s) to hold the order, then query holds again:',
+      HOLD_MUTATION,
       '',
       'ordex: ready',
       '',

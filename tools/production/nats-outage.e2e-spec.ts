@@ -33,8 +33,8 @@ jest.setTimeout(90_000);
 const NATS_SERVER = '/usr/sbin/nats-server';
 const ORDERS_MAIN = join(__dirname, '../../dist/apps/orders/src/main.js');
 const INTAKE_CONSUMER = 'orders-erp-intake';
-const BURST_ORDERS = 40;
-const BURST_VERSIONS = 10;
+const BURST_ORDERS = 80;
+const BURST_VERSIONS = 15;
 
 interface ReadinessBody {
   status: string;

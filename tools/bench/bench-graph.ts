@@ -1,0 +1,225 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { STREAMS } from '@ordex/contracts';
+import { buildDemoDistributor, DEMO_SIZES, demoErpEvents, DemoSizeName } from '@ordex/demo-data';
+import {
+  createLogger,
+  IDENTITY_HEADER,
+  InternalIdentitySigner,
+  JetStreamBus,
+  publishEvent,
+} from '@ordex/platform';
+import { ORDER_CONTEXT_QUERY } from '../context/order-context.query';
+import { Deployment, startDeployment } from './deployment';
+import { openLoop, quantile, round2 } from './open-loop';
+import { RecordedRequest, startRecordingProxy } from './recording-proxy';
+
+/**
+ * `npm run bench:graph`: the 100-order context query (tools/context/order-context.query.ts) through
+ * the gateway at a fixed rate, then the very requests the gateway's query plan sent to each
+ * subgraph, sent directly at the same rate — the gateway's overhead shows as a ratio. Production
+ * mode: one process per service on PostgreSQL and NATS JetStream, the demo distributor loaded.
+ */
+const CONTEXT = ['orders', 'inventory', 'pricing', 'logistics'] as const;
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const dist = join(__dirname, '../..');
+const mainOf = (app: string) => join(dist, 'apps', app, 'src', 'main.js');
+
+interface Figures {
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  samples: number;
+}
+
+async function loadDemo(deployment: Deployment, size: DemoSizeName): Promise<void> {
+  const bus = await JetStreamBus.connect({
+    servers: [deployment.natsUrl],
+    name: 'ordex-bench-loader',
+    failIfUnreachable: true,
+    streams: STREAMS.map((s) => ({ name: s.name, subjects: [...s.subjects] })),
+    logger: createLogger('bench-loader', 'warn'),
+  });
+  const events = demoErpEvents(buildDemoDistributor(DEMO_SIZES[size]));
+  const started = Date.now();
+  for (const [index, event] of events.entries()) {
+    await publishEvent(bus, event);
+    if ((index + 1) % 2000 === 0 || index + 1 === events.length)
+      out(`  published ${index + 1}/${events.length}`);
+  }
+  await bus.close();
+  // Done when every service's ERP consumer has nothing pending or unacknowledged, twice in a row.
+  const nc = await connect({ servers: deployment.natsUrl });
+  const jsm = await jetstreamManager(nc);
+  let quietChecks = 0;
+  while (quietChecks < 2) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const consumers = await jsm.consumers.list('ERP').next();
+    const backlog = consumers.reduce((sum, c) => sum + c.num_pending + c.num_ack_pending, 0);
+    quietChecks = backlog === 0 && consumers.length >= CONTEXT.length ? quietChecks + 1 : 0;
+    if (backlog) out(`  applying: ${backlog} events pending across ${consumers.length} consumers`);
+  }
+  await nc.close();
+  out(
+    `  demo distributor (${size}) applied: ${events.length} ERP events in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
+function figures(latencies: number[], errors: number): Figures {
+  return {
+    p50: round2(quantile(latencies, 0.5)),
+    p99: round2(quantile(latencies, 0.99)),
+    max: round2(quantile(latencies, 1)),
+    errors,
+    samples: latencies.length,
+  };
+}
+
+async function postJson(url: string, headers: Record<string, string>, body: string): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`HTTP ${response.status}: ${text.slice(0, 300)}`);
+  const parsed = JSON.parse(text) as { errors?: { message: string }[] };
+  if (parsed.errors?.length) throw new Error(`GraphQL error: ${parsed.errors[0].message}`);
+  return parsed;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      rate: { type: 'string', default: '100' },
+      seconds: { type: 'string', default: '20' },
+      warmup: { type: 'string', default: '3' },
+      orders: { type: 'string', default: '100' },
+      size: { type: 'string', default: 'full' },
+    },
+  });
+  const rate = Number(values.rate);
+  const seconds = Number(values.seconds);
+  const warmup = Number(values.warmup);
+  const first = Number(values.orders);
+  const size = values.size as DemoSizeName;
+  if (!(size in DEMO_SIZES)) throw new Error(`--size must be one of ${Object.keys(DEMO_SIZES).join(', ')}`);
+
+  out(
+    `bench:graph — ${first}-order context query, ${rate} requests/s for ${seconds} s (after ${warmup} s warm-up)`,
+  );
+  const deployment = await startDeployment(out);
+  try {
+    const subgraphEnv = {
+      DATABASE_URL: deployment.databaseUrl,
+      NATS_URL: deployment.natsUrl,
+      IDENTITY_VERIFY_KEY: deployment.identityKeys.publicKeyPem,
+    };
+    const subgraphUrls: Record<string, string> = {};
+    await Promise.all(
+      CONTEXT.map(async (name) => {
+        subgraphUrls[name] = `${await deployment.start(name, mainOf(name), subgraphEnv)}/graphql`;
+        out(`  ${name} ready`);
+      }),
+    );
+    await loadDemo(deployment, size);
+
+    const gatewayEnv = (urls: Record<string, string>) => ({
+      OIDC_ISSUER: deployment.issuer.url,
+      OIDC_JWKS_URI: `${deployment.issuer.url}/jwks`,
+      OIDC_AUDIENCE: 'ordex',
+      IDENTITY_SIGNING_KEY: deployment.identityKeys.privateKeyPem,
+      // One benchmark identity sends every request; the per-identity limit is not under test.
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      ...Object.fromEntries(CONTEXT.map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, urls[name]])),
+    });
+    const gateway = `${await deployment.start('gateway', mainOf('gateway'), gatewayEnv(subgraphUrls))}/graphql`;
+    const recorded: RecordedRequest[] = [];
+    const proxies = await Promise.all(
+      CONTEXT.map((name) => startRecordingProxy(name, subgraphUrls[name], recorded)),
+    );
+    const proxied = Object.fromEntries(CONTEXT.map((name, i) => [name, proxies[i].url]));
+    const capture = `${await deployment.start('gateway (recording)', mainOf('gateway'), gatewayEnv(proxied))}/graphql`;
+
+    const auth = { authorization: `Bearer ${await deployment.issuer.token(['admin'])}` };
+    const body = JSON.stringify({
+      query: ORDER_CONTEXT_QUERY,
+      variables: { first, asOf: '2026-11-30T08:00:00Z' },
+      operationName: 'OrderContext',
+    });
+    const answer = (await postJson(capture, auth, body)) as { data: { orders: { lines: unknown[] }[] } };
+    const orders = answer.data.orders.length;
+    const lines = answer.data.orders.reduce((n, o) => n + o.lines.length, 0);
+    const responseBytes = JSON.stringify(answer).length;
+    for (const proxy of proxies) await proxy.close();
+    out(
+      `query plan: ${orders} orders, ${lines} lines, ${Math.round(responseBytes / 1024)} KiB answer; subgraph requests: ${CONTEXT.map((n) => `${n} ${recorded.filter((r) => r.subgraph === n).length}`).join(', ')}`,
+    );
+    if (orders < first) throw new Error(`only ${orders} orders are loaded; use --size full`);
+
+    const run = async (label: string, request: () => Promise<void>): Promise<Figures> => {
+      await openLoop(rate, warmup, request);
+      const result = await openLoop(rate, seconds, request, (done, total, errors) =>
+        out(`  ${label}: ${done}/${total} requests${errors ? `, ${errors} errors` : ''}`),
+      );
+      if (result.firstError) out(`  ${label}: first error: ${result.firstError}`);
+      return figures(result.latenciesMs, result.errors);
+    };
+
+    const gatewayFigures = await run('gateway', async () => void (await postJson(gateway, auth, body)));
+    const signer = InternalIdentitySigner.fromPem(deployment.identityKeys.privateKeyPem);
+    const direct: Record<string, Figures> = {};
+    for (const name of CONTEXT) {
+      const requests = recorded.filter((r) => r.subgraph === name);
+      // The plan's requests to one subgraph, sent together: the least time that subgraph needs.
+      direct[name] = await run(`direct ${name}`, async () => {
+        const headers = { [IDENTITY_HEADER]: await signer.sign({ subject: 'bench.user', roles: ['admin'] }) };
+        await Promise.all(requests.map((r) => postJson(subgraphUrls[name], headers, r.body)));
+      });
+    }
+
+    out('');
+    out('                 p50 ms    p99 ms    max ms   errors');
+    const row = (label: string, f: Figures) =>
+      out(
+        `${label.padEnd(16)}${String(f.p50).padStart(7)}${String(f.p99).padStart(10)}${String(f.max).padStart(10)}${String(f.errors).padStart(9)}`,
+      );
+    row('gateway', gatewayFigures);
+    for (const name of CONTEXT) row(`  ${name}`, direct[name]);
+    const slowest = CONTEXT.reduce((a, b) => (direct[a].p50 >= direct[b].p50 ? a : b));
+    const ratioP50 = round2(gatewayFigures.p50 / direct[slowest].p50);
+    out(
+      `gateway p50 / slowest direct subgraph p50 (${slowest}) = ${ratioP50}  (target ≤ 1.3; p99 target ≤ 50 ms)`,
+    );
+    out(
+      JSON.stringify({
+        gatewayP50Ms: gatewayFigures.p50,
+        gatewayP99Ms: gatewayFigures.p99,
+        directP50Ms: direct[slowest].p50,
+        directP99Ms: direct[slowest].p99,
+        ratioP50,
+        slowestSubgraph: slowest,
+        direct: Object.fromEntries(CONTEXT.map((n) => [n, { p50Ms: direct[n].p50, p99Ms: direct[n].p99 }])),
+        ratePerSecond: rate,
+        seconds,
+        orders,
+        lines,
+        errors: gatewayFigures.errors + CONTEXT.reduce((n, c) => n + direct[c].errors, 0),
+      }),
+    );
+  } finally {
+    await deployment.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench:graph: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
