@@ -24,6 +24,9 @@ import { RecordedRequest, startRecordingProxy } from './recording-proxy';
  * mode: one process per service on PostgreSQL and NATS JetStream, the demo distributor loaded.
  */
 const CONTEXT = ['orders', 'inventory', 'pricing', 'logistics'] as const;
+const REQUEST_TIMEOUT_MS = 5_000;
+const CAPACITY_SECONDS = 10;
+const CAPACITY_P99_MS = 500;
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const dist = join(__dirname, '../..');
 const mainOf = (app: string) => join(dist, 'apps', app, 'src', 'main.js');
@@ -84,6 +87,8 @@ async function postJson(url: string, headers: Record<string, string>, body: stri
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body,
+    // An overloaded run fails its requests after this long instead of waiting without end.
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`HTTP ${response.status}: ${text.slice(0, 300)}`);
@@ -100,8 +105,10 @@ async function main(): Promise<void> {
       warmup: { type: 'string', default: '3' },
       orders: { type: 'string', default: '100' },
       size: { type: 'string', default: 'full' },
+      'capacity-steps': { type: 'string', default: '1,2,3,4,6,8,10,12,16,20' },
     },
   });
+  const capacitySteps = values['capacity-steps'].split(',').filter(Boolean).map(Number);
   const rate = Number(values.rate);
   const seconds = Number(values.seconds);
   const warmup = Number(values.warmup);
@@ -127,6 +134,11 @@ async function main(): Promise<void> {
       }),
     );
     await loadDemo(deployment, size);
+    if (process.env.BENCH_CPU_PROF) {
+      // Profiles of the query phase alone: the loading is in the profiles these restarts write.
+      for (const name of CONTEXT) await deployment.restart(name);
+      out('  subgraphs restarted for the query-phase profiles');
+    }
 
     const gatewayEnv = (urls: Record<string, string>) => ({
       OIDC_ISSUER: deployment.issuer.url,
@@ -161,7 +173,20 @@ async function main(): Promise<void> {
     );
     if (orders < first) throw new Error(`only ${orders} orders are loaded; use --size full`);
 
+    const unloaded = async (label: string, request: () => Promise<void>) => {
+      const latencies: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const started = performance.now();
+        await request();
+        latencies.push(performance.now() - started);
+      }
+      const p50 = round2(quantile(latencies, 0.5));
+      out(`  ${label} one at a time: p50 ${p50} ms`);
+      unloadedP50[label] = p50;
+    };
+    const unloadedP50: Record<string, number> = {};
     const run = async (label: string, request: () => Promise<void>): Promise<Figures> => {
+      if (!(label in unloadedP50)) await unloaded(label, request);
       await openLoop(rate, warmup, request);
       const result = await openLoop(rate, seconds, request, (done, total, errors) =>
         out(`  ${label}: ${done}/${total} requests${errors ? `, ${errors} errors` : ''}`),
@@ -170,7 +195,18 @@ async function main(): Promise<void> {
       return figures(result.latenciesMs, result.errors);
     };
 
-    const gatewayFigures = await run('gateway', async () => void (await postJson(gateway, auth, body)));
+    const viaGateway = async () => void (await postJson(gateway, auth, body));
+    // The highest offered rate this machine sustains: no errors and p99 within CAPACITY_P99_MS.
+    await unloaded('gateway', viaGateway);
+    let sustainedRps = 0;
+    for (const step of capacitySteps) {
+      const result = await openLoop(step, CAPACITY_SECONDS, viaGateway);
+      const f = figures(result.latenciesMs, result.errors);
+      out(`  capacity: ${step} requests/s → p50 ${f.p50} ms, p99 ${f.p99} ms, ${f.errors} errors`);
+      if (f.errors > 0 || f.p99 > CAPACITY_P99_MS) break;
+      sustainedRps = step;
+    }
+    const gatewayFigures = await run('gateway', viaGateway);
     const signer = InternalIdentitySigner.fromPem(deployment.identityKeys.privateKeyPem);
     const direct: Record<string, Figures> = {};
     for (const name of CONTEXT) {
@@ -192,6 +228,14 @@ async function main(): Promise<void> {
     for (const name of CONTEXT) row(`  ${name}`, direct[name]);
     const slowest = CONTEXT.reduce((a, b) => (direct[a].p50 >= direct[b].p50 ? a : b));
     const ratioP50 = round2(gatewayFigures.p50 / direct[slowest].p50);
+    const slowestUnloaded = Math.max(...CONTEXT.map((n) => unloadedP50[`direct ${n}`]));
+    const unloadedRatioP50 = round2(unloadedP50.gateway / slowestUnloaded);
+    out(
+      `one request at a time: gateway p50 ${unloadedP50.gateway} ms, slowest subgraph p50 ${slowestUnloaded} ms, ratio ${unloadedRatioP50}`,
+    );
+    out(
+      `sustained without errors and p99 ≤ ${CAPACITY_P99_MS} ms: ${sustainedRps} requests/s through the gateway`,
+    );
     out(
       `gateway p50 / slowest direct subgraph p50 (${slowest}) = ${ratioP50}  (target ≤ 1.3; p99 target ≤ 50 ms)`,
     );
@@ -204,6 +248,10 @@ async function main(): Promise<void> {
         ratioP50,
         slowestSubgraph: slowest,
         direct: Object.fromEntries(CONTEXT.map((n) => [n, { p50Ms: direct[n].p50, p99Ms: direct[n].p99 }])),
+        unloadedGatewayP50Ms: unloadedP50.gateway,
+        unloadedDirectP50Ms: slowestUnloaded,
+        unloadedRatioP50,
+        sustainedRps,
         ratePerSecond: rate,
         seconds,
         orders,

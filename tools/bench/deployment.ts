@@ -19,8 +19,19 @@ export interface Deployment {
   databaseUrl: string;
   identityKeys: { privateKeyPem: string; publicKeyPem: string };
   issuer: { url: string; token(roles: string[]): Promise<string> };
+  /** Starts a service process; resolves with its base URL once it is ready. */
   start(name: string, script: string, env: Record<string, string>): Promise<string>;
+  /** Stops a service and starts it again on the same port. */
+  restart(name: string): Promise<void>;
   stop(): Promise<void>;
+}
+
+interface Service {
+  name: string;
+  script: string;
+  env: Record<string, string>;
+  port: number;
+  child?: ChildProcess;
 }
 
 const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
@@ -91,7 +102,6 @@ export async function startDeployment(log: (line: string) => void): Promise<Depl
     throw new Error(
       'DATABASE_URL must name a database containing "test": the benchmark creates and drops one',
     );
-  const children: { name: string; child: ChildProcess }[] = [];
   const store = mkdtempSync(join(tmpdir(), 'ordex-bench-nats-'));
   const natsPort = await freePort();
   const nats = spawn(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', store], {
@@ -103,15 +113,44 @@ export async function startDeployment(log: (line: string) => void): Promise<Depl
   const issuer = await startIssuer();
   log(`deployment: NATS on port ${natsPort}, database ${dbName}`);
 
+  const services = new Map<string, Service>();
+  const stopChild = async (child: ChildProcess) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const launch = async (service: Service) => {
+    // BENCH_CPU_PROF=<dir> writes each service's CPU profile there when it stops.
+    const profile = process.env.BENCH_CPU_PROF;
+    const file = `${service.name.replace(/\W+/g, '-')}.cpuprofile`;
+    const args = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, `--cpu-prof-name=${file}`] : [];
+    const child = spawn(process.execPath, [...args, service.script], {
+      env: {
+        ...process.env,
+        ...service.env,
+        PORT: String(service.port),
+        LOG_LEVEL: service.env.LOG_LEVEL ?? 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    service.child = child;
+    await waitFor(async () => {
+      if (child.exitCode !== null)
+        throw new Error(`${service.name} exited with code ${child.exitCode}: ${output}`);
+      const ready = await fetch(`http://127.0.0.1:${service.port}/health/ready`).catch(() => undefined);
+      return ready?.ok === true;
+    }, `${service.name} did not become ready`);
+  };
+
   const stop = async () => {
-    for (const { child } of children.reverse()) {
-      if (child.exitCode !== null || child.signalCode !== null) continue;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    for (const service of [...services.values()].reverse()) if (service.child) await stopChild(service.child);
     nats.kill('SIGTERM');
     issuer.server.close();
     await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
@@ -124,22 +163,16 @@ export async function startDeployment(log: (line: string) => void): Promise<Depl
     identityKeys: generateInternalIdentityKeys(),
     issuer: { url: issuer.url, token: issuer.token },
     start: async (name, script, env) => {
-      const port = await freePort();
-      const child = spawn(process.execPath, [script], {
-        env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
-      child.stdout?.on('data', collect);
-      child.stderr?.on('data', collect);
-      children.push({ name, child });
-      await waitFor(async () => {
-        if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}: ${output}`);
-        const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => undefined);
-        return ready?.ok === true;
-      }, `${name} did not become ready`);
-      return `http://127.0.0.1:${port}`;
+      const service: Service = { name, script, env, port: await freePort() };
+      services.set(name, service);
+      await launch(service);
+      return `http://127.0.0.1:${service.port}`;
+    },
+    restart: async (name) => {
+      const service = services.get(name);
+      if (!service) throw new Error(`no service ${name}`);
+      if (service.child) await stopChild(service.child);
+      await launch(service);
     },
     stop,
   };

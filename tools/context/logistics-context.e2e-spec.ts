@@ -501,6 +501,24 @@ describe('routing rules', () => {
     ]);
   });
 
+  it('answers only the best options with first, and refuses a first outside 1–100', async () => {
+    const best = await ctx.ask<{ order: { shipmentOptions: { dcCode: string; carrierCode: string }[] } }>(
+      `query ($asOf: String) { order(orderNumber: "RR-SO-RULED") { shipmentOptions(asOf: $asOf, first: 2) { dcCode carrierCode } } }`,
+      { asOf: WEEK_BEFORE },
+    );
+    expect(best.data!.order.shipmentOptions).toEqual([
+      { dcCode: 'RR-B', carrierCode: 'RR-X' },
+      { dcCode: 'RR-A', carrierCode: 'RR-Y' },
+    ]);
+    const none = await ctx.ask(
+      `{ order(orderNumber: "RR-SO-RULED") { shipmentOptions(first: 0) { dcCode } } }`,
+    );
+    expect(none.errors?.[0]).toMatchObject({
+      message: 'first must be from 1 to 100',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
   it('keeps to the allowed carriers', async () => {
     expect((await options('RR-SO-ONLY-Y')).map(brief)).toEqual(['RR-A/RR-Y@2026-12-07']);
   });

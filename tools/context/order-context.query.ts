@@ -1,6 +1,8 @@
 /**
- * Everything the exception work asks about a page of orders, across the four context subgraphs:
- * the statement-count test and `npm run bench:graph` both send it.
+ * A work queue's page of orders with every context field, across the four context subgraphs:
+ * stock by the requested date (per DC), price against contract, credit exposure, the two best
+ * shipment options, the customer's credit and routing rules, holds. The statement-count test and
+ * `npm run bench:graph` both send it.
  */
 export const ORDER_CONTEXT_QUERY = `query OrderContext($first: Int!, $asOf: String!) {
   orders(first: $first) {
@@ -13,14 +15,14 @@ export const ORDER_CONTEXT_QUERY = `query OrderContext($first: Int!, $asOf: Stri
     }
     holds { id type state }
     creditCheck { hasAccount exposure headroom withinLimit overdue passes }
-    shipmentOptions(asOf: $asOf) {
+    shipmentOptions(asOf: $asOf, first: 2) {
       dcCode carrierCode shipDate onRequestedDate deliveryDate cost requestedDateBlockers
     }
     lines {
       lineNo sku quantity unitPrice
       availability {
         skuKnown totalAvailable totalAvailableByRequestedDate fillableFromOneDcByRequestedDate
-        byDc { dcCode available availableByRequestedDate canFillByRequestedDate earliestFillDate }
+        byDc { dcCode availableByRequestedDate earliestFillDate }
       }
       priceCheck {
         skuKnown hasContract contractKind contractPrice deviationPct withinTolerance

@@ -20,6 +20,9 @@ import { ShipmentOptionObject } from './shipment-option.object';
 export const MAX_HORIZON_DAYS = 31;
 const DEFAULT_HORIZON_DAYS = 5;
 
+/** More options than any order has (DCs × carriers): the cap only refuses nonsense. */
+const MAX_OPTIONS = 100;
+
 @Resolver(() => OrderObject)
 export class ShipmentOptionsResolver {
   constructor(
@@ -50,7 +53,15 @@ export class ShipmentOptionsResolver {
       description: `Calendar days after the requested date to look for a ship date (0–${MAX_HORIZON_DAYS}).`,
     })
     horizonDaysArg?: number | null,
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      description: `Only the best options, in the list's order (1–${MAX_OPTIONS}); all by default.`,
+    })
+    first?: number | null,
   ): Promise<ShipmentOptionObject[]> {
+    if (first != null && (!Number.isInteger(first) || first < 1 || first > MAX_OPTIONS))
+      throw clientError('BAD_USER_INPUT', `first must be from 1 to ${MAX_OPTIONS}`);
     const horizonDays = horizonDaysArg ?? DEFAULT_HORIZON_DAYS;
     const asOfMs = asOf == null ? Date.now() : parseInstant(asOf);
     if (asOfMs === null)
@@ -78,7 +89,7 @@ export class ShipmentOptionsResolver {
     }
     const weight = orderWeight(lines, (sku) => weights.get(sku));
     const slotsByKey = new Map(slots.map((s) => [slotKey(s.carrierCode, s.dcCode, s.shipDate), s]));
-    return planShipmentOptions(
+    const options = planShipmentOptions(
       {
         requestedDate: order.requestedDate,
         region,
@@ -91,5 +102,6 @@ export class ShipmentOptionsResolver {
       legs,
       slotsByKey,
     );
+    return first == null ? options : options.slice(0, first);
   }
 }

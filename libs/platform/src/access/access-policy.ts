@@ -125,8 +125,16 @@ const FEDERATION_FIELDS = new Set(['Query._service', 'Query._entities']);
 
 export type AccessDecision = { allowed: true } | { allowed: false; reason: string };
 
-export function scopesOf(identity: Identity): Set<Scope> {
-  return new Set(identity.roles.flatMap((role) => ROLE_SCOPES[role]));
+const scopesByIdentity = new WeakMap<Identity, ReadonlySet<Scope>>();
+
+/** The scopes of an identity's roles; computed once per identity (a request's fields share it). */
+export function scopesOf(identity: Identity): ReadonlySet<Scope> {
+  let scopes = scopesByIdentity.get(identity);
+  if (!scopes) {
+    scopes = new Set(identity.roles.flatMap((role) => ROLE_SCOPES[role]));
+    scopesByIdentity.set(identity, scopes);
+  }
+  return scopes;
 }
 
 /** Whether `identity` may resolve the field at `coordinate` (`Type.field`). */
