@@ -1,5 +1,9 @@
-/** Open-loop load: requests start on a fixed schedule whatever the latency, so slow answers cannot
- * hide queueing (no coordinated omission: latency is measured from the scheduled start). */
+/**
+ * Open-loop load: requests start on a fixed schedule whatever the latency, so slow answers cannot
+ * hide queueing (no coordinated omission: latency is measured from the scheduled start). A failed
+ * request counts as an error and its latency is the time until it failed (a timeout's included),
+ * so an overloaded run shows its real latencies rather than only its lucky successes.
+ */
 export interface LoadResult {
   latenciesMs: number[];
   errors: number;
@@ -29,6 +33,7 @@ export async function openLoop(
       request().then(
         () => void latenciesMs.push(performance.now() - scheduled),
         (error: unknown) => {
+          latenciesMs.push(performance.now() - scheduled);
           errors++;
           firstError ??= error instanceof Error ? error.message : String(error);
         },
