@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { STREAMS } from '@ordex/contracts';
-import { buildDemoDistributor, DEMO_SIZES, demoErpEvents, DemoSizeName } from '@ordex/demo-data';
+import { buildDemoDistributor, DEMO_SIZES, demoErpEvents, DemoSizeName, round } from '@ordex/demo-data';
 import {
   createLogger,
   IDENTITY_HEADER,
@@ -14,7 +14,7 @@ import {
 } from '@ordex/platform';
 import { ORDER_CONTEXT_QUERY } from '../context/order-context.query';
 import { Deployment, startDeployment } from './deployment';
-import { openLoop, quantile, round2 } from './open-loop';
+import { openLoop, quantiles } from './open-loop';
 import { RecordedRequest, startRecordingProxy } from './recording-proxy';
 
 /**
@@ -74,10 +74,11 @@ async function loadDemo(deployment: Deployment, size: DemoSizeName): Promise<voi
 }
 
 function figures(latencies: number[], errors: number): Figures {
+  const [p50, p99, max] = quantiles(latencies, 0.5, 0.99, 1).map((ms) => round(ms, 2));
   return {
-    p50: round2(quantile(latencies, 0.5)),
-    p99: round2(quantile(latencies, 0.99)),
-    max: round2(quantile(latencies, 1)),
+    p50,
+    p99,
+    max,
     errors,
     samples: latencies.length,
   };
@@ -182,7 +183,7 @@ async function main(): Promise<void> {
         await request();
         latencies.push(performance.now() - started);
       }
-      unloadedP50[label] = round2(quantile(latencies, 0.5));
+      unloadedP50[label] = round(quantiles(latencies, 0.5)[0], 2);
       out(`  ${label} one at a time: p50 ${unloadedP50[label]} ms`);
     };
     const viaGateway = async () => void (await postJson(gateway, auth, body));
@@ -247,9 +248,9 @@ async function main(): Promise<void> {
     row('gateway', gatewayFigures);
     for (const name of CONTEXT) row(`  ${name}`, direct[name]);
     const slowest = CONTEXT.reduce((a, b) => (direct[a].p50 >= direct[b].p50 ? a : b));
-    const ratioP50 = round2(gatewayFigures.p50 / direct[slowest].p50);
+    const ratioP50 = round(gatewayFigures.p50 / direct[slowest].p50, 2);
     const slowestUnloaded = Math.max(...CONTEXT.map((n) => unloadedP50[`direct ${n}`]));
-    const unloadedRatioP50 = round2(unloadedP50.gateway / slowestUnloaded);
+    const unloadedRatioP50 = round(unloadedP50.gateway / slowestUnloaded, 2);
     out(
       `one request at a time: gateway p50 ${unloadedP50.gateway} ms, slowest subgraph p50 ${slowestUnloaded} ms, ratio ${unloadedRatioP50}`,
     );

@@ -49,12 +49,14 @@ export async function openLoop(
   return { latenciesMs, errors, firstError, seconds: (performance.now() - start) / 1000 };
 }
 
-/** The q-quantile (0..1) of samples, nearest rank. */
-export function quantile(samples: readonly number[], q: number): number {
-  if (samples.length === 0) return Number.NaN;
+/** The q-quantiles (0..1) of samples, nearest rank, sorting them once. */
+export function quantiles(samples: readonly number[], ...qs: number[]): number[] {
   const sorted = [...samples].sort((a, b) => a - b);
+  return qs.map((q) => quantileOfSorted(sorted, q));
+}
+
+function quantileOfSorted(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[rank];
 }
-
-export const round2 = (value: number) => Math.round(value * 100) / 100;

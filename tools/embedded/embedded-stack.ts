@@ -29,7 +29,7 @@ import {
   SubgraphConfig,
   TokenAuthenticator,
 } from '@ordex/platform';
-import { composeSupergraph } from '../schema/compose-supergraph';
+import { composeSupergraph, fetchSdl } from '../schema/compose-supergraph';
 import { SimulatedErpConnector } from '../simulator/simulated-erp-connector';
 import {
   loadSubgraphDefinition,
@@ -283,21 +283,9 @@ async function composeLiveSupergraph(
   urls: Record<string, string>,
   signer: InternalIdentitySigner,
 ): Promise<string> {
-  const headers = {
-    'content-type': 'application/json',
-    [IDENTITY_HEADER]: await signer.sign({ subject: 'ordex-schema-tool', roles: [] }),
-  };
+  const headers = { [IDENTITY_HEADER]: await signer.sign({ subject: 'ordex-schema-tool', roles: [] }) };
   const subgraphs = await Promise.all(
-    Object.entries(urls).map(async ([name, url]) => {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query: '{ _service { sdl } }' }),
-      });
-      const body = (await response.json()) as { data?: { _service: { sdl: string } } };
-      if (!body.data) throw new Error(`${name} did not return its SDL`);
-      return { name, url, sdl: body.data._service.sdl };
-    }),
+    Object.entries(urls).map(async ([name, url]) => ({ name, url, sdl: await fetchSdl(url, headers) })),
   );
   const { supergraphSdl, errors } = composeSupergraph(subgraphs);
   if (!supergraphSdl) throw new Error(`the running subgraphs do not compose:\n${errors.join('\n')}`);

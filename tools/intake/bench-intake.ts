@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -14,6 +13,7 @@ import {
   JetStreamBus,
 } from '@ordex/platform';
 import { Client } from 'pg';
+import { freePort } from '../bench/deployment';
 import { CORES, type CpuTimes, machineCpu, pidsNamed, processCpu, processesCpu } from './proc-cpu';
 import {
   ORDERS_INTAKE_DURABLE,
@@ -135,17 +135,6 @@ async function resetOrdexStreams(): Promise<void> {
   for (const name of [...STREAMS.map((s) => s.name), 'DLQ'])
     await jsm.streams.delete(name).catch(() => undefined);
   await nc.close();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function startOrders(databaseUrl: string): Promise<ChildProcess> {

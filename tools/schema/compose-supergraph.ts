@@ -15,3 +15,15 @@ export function composeSupergraph(subgraphs: SubgraphSdl[]): { supergraphSdl?: s
   if (result.errors?.length) return { errors: result.errors.map((e) => e.message) };
   return { supergraphSdl: result.supergraphSdl, errors: [] };
 }
+
+/** A running subgraph's SDL, as its `_service { sdl }` reports it. */
+export async function fetchSdl(url: string, headers: Record<string, string>): Promise<string> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query: '{ _service { sdl } }' }),
+  });
+  const body = (await response.json()) as { data?: { _service: { sdl: string } }; errors?: unknown };
+  if (!body.data) throw new Error(`${url} did not return its SDL: ${JSON.stringify(body.errors)}`);
+  return `${body.data._service.sdl.trim()}\n`;
+}

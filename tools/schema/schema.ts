@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmbeddedStack } from '../embedded/embedded-stack';
 import { SUBGRAPH_NAMES, subgraphSchemaFile, SUPERGRAPH_FILE, workspaceRoot } from '../embedded/workspace';
-import { composeSupergraph, SubgraphSdl } from './compose-supergraph';
+import { composeSupergraph, fetchSdl, SubgraphSdl } from './compose-supergraph';
 
 /**
  * `npm run schema` writes each subgraph's SDL (as its `_service { sdl }` reports it) and the
@@ -18,17 +18,6 @@ const DEFAULT_PORTS: Record<string, number> = {
   cases: 4005,
   analytics: 4006,
 };
-
-async function fetchSdl(url: string, headers: Record<string, string>): Promise<string> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query: '{ _service { sdl } }' }),
-  });
-  const body = (await response.json()) as { data?: { _service: { sdl: string } }; errors?: unknown };
-  if (!body.data) throw new Error(`${url} did not return its SDL: ${JSON.stringify(body.errors)}`);
-  return `${body.data._service.sdl.trim()}\n`;
-}
 
 async function main(check: boolean): Promise<number> {
   const root = workspaceRoot();

@@ -121,5 +121,4 @@ export function isContractCustomer(customer: SimCustomer): boolean {
 }
 
 /** Money in integer cents, so shares and tolerances are compared without float error. */
-export const toCents = (amount: number): number => Math.round(amount * 100);
-export const fromCents = (cents: number): number => cents / 100;
+export { fromCents, toCents } from '@ordex/demo-data';

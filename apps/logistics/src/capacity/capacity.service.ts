@@ -2,7 +2,6 @@ import type { CarrierCapacity } from '@ordex/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { addDays } from '../calendar/domain/calendar.util';
 import type { CapacitySlotDay } from '../shipment-options/domain/shipment-options.util';
 import { CapacitySlotEntity } from './capacity-slot.entity';
 import { dayCapacity, DayCapacity } from './domain/day-capacity.util';
@@ -74,24 +73,15 @@ export class CapacityService {
                        WHERE s.ship_date BETWEEN r.first_day AND r.last_day)`,
       [firsts, lasts, firsts.reduce((a, b) => (a < b ? a : b)), lasts.reduce((a, b) => (a > b ? a : b))],
     );
-    const byDate = new Map<string, CapacitySlotDay[]>();
-    for (const r of rows) {
-      const slot: CapacitySlotDay = {
-        carrierCode: r.carrier_code,
-        dcCode: r.dc_code,
-        shipDate: r.ship_date,
-        capacityKg: Number(r.capacity_kg),
-        bookedKg: Number(r.booked_kg),
-      };
-      const onDate = byDate.get(slot.shipDate);
-      if (onDate) onDate.push(slot);
-      else byDate.set(slot.shipDate, [slot]);
-    }
-    return bounds.map(([from, to]) => {
-      const inRange: CapacitySlotDay[] = [];
-      for (let date = from; date <= to; date = addDays(date, 1)) inRange.push(...(byDate.get(date) ?? []));
-      return inRange;
-    });
+    const slots: CapacitySlotDay[] = rows.map((r) => ({
+      carrierCode: r.carrier_code,
+      dcCode: r.dc_code,
+      shipDate: r.ship_date,
+      capacityKg: Number(r.capacity_kg),
+      bookedKg: Number(r.booked_kg),
+    }));
+    // YYYY-MM-DD compares as text in calendar order.
+    return bounds.map(([from, to]) => slots.filter((s) => s.shipDate >= from && s.shipDate <= to));
   }
 
   /** Applies a carrier's capacity from a DC on a date as the TMS/ERP reports it. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Order, OrderCancelled } from '@ordex/contracts';
+import { byKeys } from '@ordex/platform';
 import { EntityManager, Repository } from 'typeorm';
 import { toOrderExposure } from './domain/order-exposure.util';
 import { OrderExposureEntity } from './order-exposure.entity';
@@ -26,8 +27,9 @@ export class OrderExposureService {
         GROUP BY customer_id`,
       [[...customerIds]],
     );
-    const cents = new Map(rows.map((row) => [row.customer_id, Number(row.cents)]));
-    return customerIds.map((id) => cents.get(id) ?? 0);
+    return byKeys(customerIds, rows, (row) => row.customer_id, null).map((row) =>
+      row ? Number(row.cents) : 0,
+    );
   }
 
   /**
