@@ -14,3 +14,4 @@ export * from './gateway';
 export * from './identity';
 export * from './access';
 export * from './partners';
+export * from './graph-client';

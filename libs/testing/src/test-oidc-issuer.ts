@@ -14,6 +14,11 @@ export interface TestOidcIssuer {
   gatewayEnv: Record<string, string>;
   /** Every subgraph's: the public half of the gateway's identity key. */
   subgraphEnv: Record<string, string>;
+  /**
+   * The cases service's settings for reading the graph at `gatewayUrl` as itself: an OAuth client
+   * this issuer knows, whose client-credentials tokens carry the system role.
+   */
+  graphEnv(gatewayUrl: string): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -32,6 +37,7 @@ export interface TokenOverrides {
  */
 export async function startTestOidcIssuer(audience = 'ordex-api'): Promise<TestOidcIssuer> {
   const kid = randomUUID();
+  const serviceClient = { id: 'ordex-cases', secret: randomUUID() };
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const foreign = await generateKeyPair('RS256');
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
@@ -39,7 +45,18 @@ export async function startTestOidcIssuer(audience = 'ordex-api'): Promise<TestO
   const server: Server = createServer((req, res) => {
     res.setHeader('content-type', 'application/json');
     if (req.url === '/.well-known/openid-configuration') {
-      res.end(JSON.stringify({ issuer: base, jwks_uri: `${base}/jwks` }));
+      res.end(JSON.stringify({ issuer: base, jwks_uri: `${base}/jwks`, token_endpoint: `${base}/token` }));
+    } else if (req.url === '/token' && req.method === 'POST') {
+      // The client-credentials grant for the one service client, authenticated with HTTP Basic.
+      const expected = `Basic ${Buffer.from(`${serviceClient.id}:${serviceClient.secret}`).toString('base64')}`;
+      if (req.headers.authorization !== expected) {
+        res.statusCode = 401;
+        res.end(JSON.stringify({ error: 'invalid_client' }));
+        return;
+      }
+      void token({ sub: serviceClient.id, roles: ['system'] }).then((accessToken) =>
+        res.end(JSON.stringify({ access_token: accessToken, token_type: 'Bearer', expires_in: 600 })),
+      );
     } else if (req.url === '/jwks') {
       res.end(JSON.stringify({ keys: [jwk] }));
     } else {
@@ -77,6 +94,13 @@ export async function startTestOidcIssuer(audience = 'ordex-api'): Promise<TestO
     subgraphEnv: {
       IDENTITY_VERIFY_KEY: internal.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     },
+    graphEnv: (gatewayUrl) => ({
+      GRAPH_URL: gatewayUrl,
+      GRAPH_TOKEN_URL: `${base}/token`,
+      GRAPH_CLIENT_ID: serviceClient.id,
+      GRAPH_CLIENT_SECRET: serviceClient.secret,
+      GRAPH_AUDIENCE: audience,
+    }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -60,6 +60,8 @@ export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   // Partner systems: orders, cases and webhooks, always narrowed to the customers they act for
   // (PartnerDirectory in the owning subgraph).
   partner: ['orders:read', 'cases:read', 'webhooks:read', 'webhooks:write'],
+  // ordex's own services: the cases service reads an order's whole context to detect its exceptions.
+  system: ['orders:read', 'inventory:read', 'pricing:read', 'credit:read', 'logistics:read', 'cases:read'],
 };
 
 /**

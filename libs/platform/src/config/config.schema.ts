@@ -42,6 +42,15 @@ export const subgraphConfigSchema = commonConfigSchema.extend({
   WEBHOOK_ALLOW_INSECURE_URLS: booleanFlag.default('false'),
   /** The gateway's identity public key (SPKI PEM, Ed25519); required when a service runs on its own. */
   IDENTITY_VERIFY_KEY: z.string().min(1).optional(),
+  /**
+   * Where a service that reads the federated graph as itself (cases: exception detection) finds
+   * the gateway, and the OAuth 2.0 client credentials it gets its token with (role `system`).
+   */
+  GRAPH_URL: urlWithProtocol(['http', 'https']).optional(),
+  GRAPH_TOKEN_URL: urlWithProtocol(['http', 'https']).optional(),
+  GRAPH_CLIENT_ID: z.string().min(1).optional(),
+  GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
+  GRAPH_AUDIENCE: z.string().min(1).optional(),
 });
 
 export type CommonConfig = z.infer<typeof commonConfigSchema>;

@@ -1,6 +1,7 @@
 /**
  * Who is asking, as ordex knows it after authentication: the teams of DOMAIN.md as roles, plus
- * the partner role for partner systems, which also carry the partner they act for.
+ * the partner role for partner systems, which also carry the partner they act for, and the system
+ * role for ordex's own services reading the graph (the cases service's exception detection).
  */
 export const ROLES = [
   'customer-service',
@@ -13,6 +14,7 @@ export const ROLES = [
   'it',
   'admin',
   'partner',
+  'system',
 ] as const;
 
 export type Role = (typeof ROLES)[number];

@@ -4,6 +4,8 @@ import { parseNatsServers } from '../bus/jetstream.servers';
 import { ConfigurationError } from '../config/config.exception';
 import { port, SubgraphConfig, subgraphConfigSchema } from '../config/config.schema';
 import { loadConfig } from '../config/load-config.util';
+import { clientCredentialsTokenSource } from '../graph-client/client-credentials';
+import { GraphClient } from '../graph-client/graph-client';
 import { InternalIdentityVerifier } from '../identity/internal-identity';
 import { createLogger } from '../logging/logger';
 import { startTracing, stopTracing } from '../tracing/tracing';
@@ -48,7 +50,7 @@ export async function runSubgraphProcess(definition: SubgraphDefinition): Promis
     }
     const databaseHost = new URL(config.DATABASE_URL).host;
     const app = await during(`starting on PostgreSQL at ${databaseHost}`, () =>
-      startSubgraph(definition, { config, bus, logger, identityVerifier }),
+      startSubgraph(definition, { config, bus, logger, identityVerifier, graph: graphClientOf(config) }),
     );
     logger.info(
       { port: config.PORT },
@@ -79,9 +81,15 @@ function productionConfigOrExit(definition: SubgraphDefinition): {
       definition.name,
       subgraphConfigSchema.extend({ PORT: port(definition.defaultPort) }),
     );
-    const missing = (['DATABASE_URL', 'NATS_URL', 'IDENTITY_VERIFY_KEY'] as const).find(
-      (key) => !config[key],
-    );
+    const required = [
+      'DATABASE_URL',
+      'NATS_URL',
+      'IDENTITY_VERIFY_KEY',
+      ...(definition.readsGraph
+        ? (['GRAPH_URL', 'GRAPH_TOKEN_URL', 'GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET'] as const)
+        : []),
+    ] as const;
+    const missing = required.find((key) => !config[key]);
     if (missing) {
       throw new ConfigurationError(
         `ordex ${definition.name}: invalid configuration: ${missing}: is required when a service runs on its own (npm start runs the embedded stack)`,
@@ -108,6 +116,21 @@ function productionConfigOrExit(definition: SubgraphDefinition): {
     process.stderr.write(`${error.message}\n`);
     process.exit(78);
   }
+}
+
+/** The service's client of the federated graph, when it has GRAPH_* settings. */
+function graphClientOf(config: ProductionConfig): GraphClient | undefined {
+  const { GRAPH_URL, GRAPH_TOKEN_URL, GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET, GRAPH_AUDIENCE } = config;
+  if (!GRAPH_URL || !GRAPH_TOKEN_URL || !GRAPH_CLIENT_ID || !GRAPH_CLIENT_SECRET) return undefined;
+  return new GraphClient({
+    url: () => GRAPH_URL,
+    token: clientCredentialsTokenSource({
+      tokenUrl: GRAPH_TOKEN_URL,
+      clientId: GRAPH_CLIENT_ID,
+      clientSecret: GRAPH_CLIENT_SECRET,
+      audience: GRAPH_AUDIENCE,
+    }),
+  });
 }
 
 async function during<T>(stage: string, step: () => Promise<T>): Promise<T> {

@@ -4,6 +4,7 @@ import type { EventBus } from '../bus/event-bus';
 import type { SubgraphConfig } from '../config/config.schema';
 import type { EntityClass, MigrationClass } from '../database/data-source.factory';
 import type { EmbeddedPostgres } from '../database/embedded-postgres';
+import type { GraphClient } from '../graph-client/graph-client';
 import type { InternalIdentityVerifier } from '../identity/internal-identity';
 
 /** What a subgraph app declares about itself; the platform builds the running service from it. */
@@ -31,6 +32,11 @@ export interface SubgraphDefinition {
    * keeps the partner directory (PartnerDirectory) and narrows partner identities' queries.
    */
   partnerScoped?: boolean;
+  /**
+   * Whether the service reads the federated graph as itself (GraphClient): on its own it then
+   * needs GRAPH_URL and the OAuth client credentials GRAPH_TOKEN_URL, GRAPH_CLIENT_ID, GRAPH_CLIENT_SECRET.
+   */
+  readsGraph?: boolean;
 }
 
 /** The parts a host hands to a subgraph: production connections or the embedded stack's. */
@@ -41,4 +47,8 @@ export interface SubgraphRuntime {
   logger: Logger;
   /** Checks that a request came through the gateway and says who is asking. */
   identityVerifier: InternalIdentityVerifier;
+  /** Reads the federated graph as the service itself; absent where no gateway is configured. */
+  graph?: GraphClient;
+  /** The service's clock; the wall clock when absent (a host may run services in simulated time). */
+  clock?: () => Date;
 }

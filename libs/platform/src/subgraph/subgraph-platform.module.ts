@@ -30,7 +30,14 @@ import { MetricsController } from '../metrics/metrics.controller';
 import { operationMetricsPlugin } from '../metrics/operation-metrics.plugin';
 import { ServiceMetrics } from '../metrics/service-metrics';
 import type { SubgraphDefinition, SubgraphRuntime } from './subgraph-definition';
-import { EVENT_BUS, SERVICE_CONFIG, SERVICE_LOGGER, SERVICE_METRICS } from './tokens';
+import {
+  EVENT_BUS,
+  GRAPH_CLIENT,
+  SERVICE_CLOCK,
+  SERVICE_CONFIG,
+  SERVICE_LOGGER,
+  SERVICE_METRICS,
+} from './tokens';
 
 const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
 
@@ -167,6 +174,8 @@ export class SubgraphPlatformModule {
         { provide: SERVICE_METRICS, useValue: metrics },
         { provide: SERVICE_LOGGER, useValue: runtime.logger },
         { provide: SERVICE_CONFIG, useValue: config },
+        { provide: GRAPH_CLIENT, useValue: runtime.graph ?? null },
+        { provide: SERVICE_CLOCK, useValue: runtime.clock ?? (() => new Date()) },
         { provide: SECURITY_LOG, useValue: securityLog },
         { provide: APP_GUARD, useClass: AccessGuard },
         ErpIntake,
@@ -176,6 +185,8 @@ export class SubgraphPlatformModule {
       exports: [
         EVENT_BUS,
         SERVICE_CONFIG,
+        GRAPH_CLIENT,
+        SERVICE_CLOCK,
         SERVICE_METRICS,
         SERVICE_LOGGER,
         ErpIntake,

@@ -1,0 +1,2 @@
+export * from './client-credentials';
+export * from './graph-client';
