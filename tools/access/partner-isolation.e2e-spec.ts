@@ -64,11 +64,11 @@ describe('partner isolation (queries through the gateway)', () => {
       ),
     );
   beforeAll(async () => {
-    stack = await startEmbeddedStack({ port: 0, demo: 'small', logLevel: 'silent' });
+    // The suite places its cases itself (detection off), so each partner has exactly the ones it expects.
+    stack = await startEmbeddedStack({ port: 0, demo: 'small', logLevel: 'silent', detection: false });
     tokens.northwind = await stack.token({ roles: ['partner'], partnerId: northwind.id, user: 'nw-edi' });
     tokens.meridian = await stack.token({ roles: ['partner'], partnerId: meridian.id, user: 'mer-edi' });
     tokens.staff = await stack.token({ roles: ['customer-service'] });
-    // Cases as the cases service opens them (detection arrives with the cases work).
     for (const order of [orderOf(northwind.id), orderOf(meridian.id), unpartnered]) {
       const [row] = await stack.sql<{ id: string }>(
         `INSERT INTO cases."case" (order_number, customer_id, status, opened_at)

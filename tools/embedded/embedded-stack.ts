@@ -12,6 +12,7 @@ import {
   DevIssuer,
   DevTokenRequest,
   EmbeddedPostgres,
+  GraphClient,
   generateInternalIdentityKeys,
   Identity,
   IDENTITY_HEADER,
@@ -22,6 +23,7 @@ import {
   PersistedQueryAllowList,
   PublishAck,
   RequestLimits,
+  renewingTokenSource,
   publishEvent,
   RunningGateway,
   startGateway,
@@ -74,6 +76,13 @@ export interface EmbeddedStackOptions {
    * commands themselves.
    */
   erpConnector?: boolean;
+  /**
+   * Whether the cases service detects exceptions (reads each order's context through the
+   * gateway and opens cases). On by default; suites that place cases themselves turn it off.
+   */
+  detection?: boolean;
+  /** The services' clock (detection's judgement of cut-offs and timeouts); the wall clock by default. */
+  clock?: () => Date;
 }
 
 export interface EmbeddedStack {
@@ -108,6 +117,7 @@ export interface EmbeddedStack {
 }
 
 const DEMO_MARKER = 'demo-loaded.json';
+const SERVICE_TOKEN_SECONDS = 3600;
 
 /**
  * The whole platform in one process: an embedded PostgreSQL (one schema per service), an
@@ -138,6 +148,15 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
     await apps.get(name)?.close();
     apps.delete(name);
   };
+  // A service reads the graph through this stack's gateway as itself (role system), once it runs.
+  const serviceGraph = () =>
+    new GraphClient({
+      url: () => gateway?.url,
+      token: renewingTokenSource(
+        () => issuer.issue({ roles: ['system'], user: 'ordex.cases', ttlSeconds: SERVICE_TOKEN_SECONDS }),
+        SERVICE_TOKEN_SECONDS,
+      ),
+    });
   let connector: SimulatedErpConnector | undefined;
   const stop = async () => {
     await connector?.stop();
@@ -164,12 +183,15 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
         // Embedded mode is for one machine: webhooks to local receivers are allowed.
         WEBHOOK_ALLOW_INSECURE_URLS: true,
       };
-      const app = await startSubgraph(loadSubgraphDefinition(name), {
+      const definition = loadSubgraphDefinition(name);
+      const app = await startSubgraph(definition, {
         config,
         bus,
         embedded: database.embedded,
         logger,
         identityVerifier,
+        graph: definition.readsGraph && options.detection !== false ? serviceGraph() : undefined,
+        clock: options.clock,
       });
       apps.set(name, app);
       subgraphUrls[name] = `${(await app.getUrl()).replace('[::1]', 'localhost')}/graphql`;

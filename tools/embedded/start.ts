@@ -18,6 +18,7 @@ const EXAMPLE_QUERY = `query ReferenceOrder {
       dcCode carrierCode shipDate onRequestedDate requestedDateBlockers cost
     }
     holds { type state }
+    case { status exceptions { category lineNo owner reason } }
   }
 }`;
 

@@ -51,11 +51,15 @@ describe('production mode (PostgreSQL + NATS JetStream, one process per service)
     natsUrl = nats.url;
     database = await createTestDatabase();
     const urls: Record<string, string> = {};
+    const gatewayPort = await freePort();
+    gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
     await Promise.all(
       SUBGRAPH_NAMES.map(async (name) => {
         const port = await freePort();
         const env = {
           ...issuer.subgraphEnv,
+          // The cases service reads order context through the gateway for exception detection.
+          ...(name === 'cases' ? issuer.graphEnv(gatewayUrl) : {}),
           DATABASE_URL: database.url,
           NATS_URL: natsUrl,
           PORT: String(port),
@@ -66,17 +70,15 @@ describe('production mode (PostgreSQL + NATS JetStream, one process per service)
         urls[`SUBGRAPH_${name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
       }),
     );
-    const port = await freePort();
     services.set(
       'gateway',
       await startServiceProcess(
         'gateway',
         mainOf('gateway'),
-        { ...issuer.gatewayEnv, ...urls, PORT: String(port), LOG_LEVEL: 'warn' },
-        `http://127.0.0.1:${port}/health/ready`,
+        { ...issuer.gatewayEnv, ...urls, PORT: String(gatewayPort), LOG_LEVEL: 'warn' },
+        `http://127.0.0.1:${gatewayPort}/health/ready`,
       ),
     );
-    gatewayUrl = `http://127.0.0.1:${port}/graphql`;
 
     const load = runScript(join(dist, 'tools/demo/publish-demo.js'), { NATS_URL: natsUrl });
     expect(load.stderr).toBe('');
@@ -108,6 +110,29 @@ describe('production mode (PostgreSQL + NATS JetStream, one process per service)
       250,
     );
     expectReferenceOrder(response.data!.order);
+  });
+
+  it('detects the reference order’s exceptions: cases reads the graph with its own client credentials', async () => {
+    const found = await eventually(
+      async () => {
+        const r = await graphql<{
+          order: { case: { exceptions: { category: string; lineNo: number | null }[] } | null };
+        }>(
+          gatewayUrl,
+          '{ order(orderNumber: "SO-1001") { case { exceptions { category lineNo } } } }',
+          {},
+          auth,
+        );
+        return (r.data?.order?.case?.exceptions.length ?? 0) >= 3 ? r.data!.order.case! : undefined;
+      },
+      60_000,
+      250,
+    );
+    expect(found.exceptions.map((e) => `${e.category}|${e.lineNo ?? '-'}`).sort()).toEqual([
+      'PRICE_MISMATCH|2',
+      'SHIPMENT_CONSTRAINT|-',
+      'STOCK_SHORTAGE|1',
+    ]);
   });
 
   it('reports each service ready with its database and JetStream connection', async () => {

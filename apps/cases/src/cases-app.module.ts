@@ -3,6 +3,7 @@ import { ApprovalsModule } from './approvals/approvals.module';
 import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { DecisionTablesModule } from './decision-tables/decision-tables.module';
+import { DetectionModule } from './detection/detection.module';
 import { LiveModule } from './live/live.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -16,6 +17,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     DecisionTablesModule,
     WebhooksModule,
     LiveModule,
+    DetectionModule,
   ],
 })
 export class CasesAppModule {}

@@ -12,6 +12,7 @@ import { CaseCustomer1764633600001 } from './migrations/1764633600001-case-custo
 import { WebhookDelivery1764633600002 } from './migrations/1764633600002-webhook-delivery';
 import { ApprovalAuthority1764633600003 } from './migrations/1764633600003-approval-authority';
 import { CasesGovernance1764374400000 } from './migrations/1764374400000-cases-governance';
+import { CaseDetection1764979200000 } from './migrations/1764979200000-case-detection';
 import { RecommendationEntity } from './recommendations/recommendation.entity';
 import { WebhookSubscriptionEntity } from './webhooks/webhook-subscription.entity';
 
@@ -40,6 +41,8 @@ export const casesSubgraph: SubgraphDefinition = {
     CaseCustomer1764633600001,
     WebhookDelivery1764633600002,
     ApprovalAuthority1764633600003,
+    CaseDetection1764979200000,
   ],
   partnerScoped: true,
+  readsGraph: true,
 };

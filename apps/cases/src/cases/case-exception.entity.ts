@@ -29,4 +29,12 @@ export class CaseExceptionEntity {
 
   @Column({ type: 'text' })
   reason: string;
+
+  /** Why it cleared (the cause went away, the order left exception handling); null while open. */
+  @Column({ name: 'clear_reason', type: 'text', nullable: true })
+  clearReason: string | null;
+
+  /** The figures detection rested on, as it last saw them. */
+  @Column({ type: 'jsonb', default: {} })
+  facts: Record<string, unknown>;
 }

@@ -8,7 +8,8 @@ export class CaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'order_number', type: 'text', unique: true })
+  /** At most one case per order is not CLOSED at a time. */
+  @Column({ name: 'order_number', type: 'text' })
   orderNumber: string;
 
   /** The order's customer; null only for cases opened before ordex recorded it. */
@@ -26,4 +27,19 @@ export class CaseEntity {
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
+
+  /** The order's ERP version detection last evaluated; null before the first evaluation. */
+  @Column({ name: 'erp_version', type: 'int', nullable: true })
+  erpVersion: number | null;
+
+  @Column({ name: 'evaluated_at', type: 'timestamptz', nullable: true })
+  evaluatedAt: Date | null;
+
+  /** How often the case reopened after closing. */
+  @Column({ name: 'reopened_count', type: 'int', default: 0 })
+  reopenedCount: number;
+
+  /** Reopenings because an exception it had recurred within the rework window. */
+  @Column({ name: 'rework_count', type: 'int', default: 0 })
+  reworkCount: number;
 }

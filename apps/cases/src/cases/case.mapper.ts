@@ -11,6 +11,9 @@ export function toCaseObject(entity: CaseEntity): CaseObject {
     priority: entity.priority,
     openedAt: entity.openedAt,
     closedAt: entity.closedAt,
+    evaluatedErpVersion: entity.erpVersion,
+    reopenedCount: entity.reopenedCount,
+    reworkCount: entity.reworkCount,
   };
 }
 
@@ -24,6 +27,7 @@ export function toCaseExceptionObject(entity: CaseExceptionEntity): CaseExceptio
     detectedAt: entity.detectedAt,
     clearedAt: entity.clearedAt,
     reason: entity.reason,
+    clearReason: entity.clearReason,
   };
 }
 

@@ -29,8 +29,14 @@ export class CaseExceptionObject {
   @Field(() => GraphQLISODateTime, { nullable: true })
   clearedAt: Date | null;
 
-  @Field()
+  @Field({ description: 'Why it was raised, with the figures, as detection last saw them.' })
   reason: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it cleared (its cause went away, the order left exception handling); null while open.',
+  })
+  clearReason: string | null;
 }
 
 @ObjectType('Case', {
@@ -56,6 +62,20 @@ export class CaseObject {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   closedAt: Date | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "The order's ERP version detection last evaluated; null before the first evaluation.",
+  })
+  evaluatedErpVersion: number | null;
+
+  @Field(() => Int, { description: 'How often the case reopened after it had closed.' })
+  reopenedCount: number;
+
+  @Field(() => Int, {
+    description: 'Reopenings because an exception it had recurred within the rework window (rework).',
+  })
+  reworkCount: number;
 
   @Field(() => [CaseExceptionObject])
   exceptions?: CaseExceptionObject[];

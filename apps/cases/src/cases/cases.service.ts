@@ -24,8 +24,16 @@ export class CasesService {
     return byKeys(ids, rows, (c) => c.id, null);
   }
 
+  /** Each order's latest case (an order has at most one open case, and closed ones before it). */
   async byOrderNumbers(numbers: readonly string[]): Promise<(CaseEntity | null)[]> {
-    const rows = await this.cases.findBy({ orderNumber: In([...numbers]) });
+    const rows = await this.cases
+      .createQueryBuilder('c')
+      .distinctOn(['c.order_number'])
+      .where('c.order_number = ANY(:numbers)', { numbers: [...numbers] })
+      .orderBy('c.order_number')
+      .addOrderBy('c.opened_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .getMany();
     return byKeys(numbers, rows, (c) => c.orderNumber, null);
   }
 

@@ -34,14 +34,18 @@ export class OrderResolver {
     return this.load(ctx, orderNumber);
   }
 
-  @Query(() => [OrderObject], { description: 'Orders in order-number order, keyset-paginated.' })
+  @Query(() => [OrderObject], {
+    description:
+      'Orders in order-number order, keyset-paginated; only those named in `orderNumbers` when given (unknown numbers are left out).',
+  })
   async orders(
     @Context() ctx: GraphQLRequestContext,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('after', { type: () => ID, nullable: true }) after?: string,
+    @Args('orderNumbers', { type: () => [ID], nullable: true }) orderNumbers?: string[] | null,
   ) {
     const scope = await this.partners.customerScope(ctx);
-    const rows = await this.orderService.list(pageSize(first), after, scope);
+    const rows = await this.orderService.list(pageSize(first), after, scope, orderNumbers ?? undefined);
     return rows.map(toOrderObject);
   }
 

@@ -30,9 +30,16 @@ export class OrdersService {
   }
 
   /** A page of orders in order-number order; only `customerIds`' orders when given. */
-  list(first: number, after?: string, customerIds?: readonly string[]): Promise<OrderEntity[]> {
+  list(
+    first: number,
+    after?: string,
+    customerIds?: readonly string[],
+    orderNumbers?: readonly string[],
+  ): Promise<OrderEntity[]> {
     const query = this.orders.createQueryBuilder('o').orderBy('o.order_number', 'ASC').limit(first);
     if (after) query.andWhere('o.order_number > :after', { after });
+    if (orderNumbers)
+      query.andWhere('o.order_number = ANY(:orderNumbers)', { orderNumbers: [...orderNumbers] });
     if (customerIds) query.andWhere('o.customer_id = ANY(:customerIds)', { customerIds: [...customerIds] });
     return query.getMany();
   }

@@ -1,0 +1,319 @@
+import { Injectable } from '@nestjs/common';
+import { CaseStatus, createEvent, EXCEPTION_CATEGORY_OWNER } from '@ordex/contracts';
+import { enqueueEvent } from '@ordex/platform';
+import { EntityManager, In } from 'typeorm';
+import { AuditTrailService } from '../audit/audit-trail.service';
+import type { JsonObject } from '../audit/domain/chain-hash.util';
+import { CaseExceptionEntity } from '../cases/case-exception.entity';
+import { CaseEntity } from '../cases/case.entity';
+import { CaseEvent, reopenDecision, transition } from '../cases/domain/case-lifecycle.util';
+import { ExceptionStatus } from '../cases/exception-status.enum';
+import { TaskEntity } from '../cases/task.entity';
+import type { DetectedException, DetectionOutcome } from './domain/detect-exceptions.util';
+import { SETTLED_ORDER_STATUSES } from './domain/detect-exceptions.util';
+import type { OrderContext } from './order-context';
+
+/** Who records detection's steps on the audit trail, and which rules decided. */
+export const DETECTION_ACTOR = 'ordex.detection';
+export const DETECTION_RULES = 'detection-rules/1';
+
+export interface Reconciliation {
+  order: OrderContext;
+  outcome: DetectionOutcome;
+  /** What asked for this evaluation (the ERP event, a timeout, the sweep). */
+  trigger: string;
+  now: Date;
+  reworkWindowMs: number;
+}
+
+/** What an evaluation changed on the order's case; `caseId` null when the order has no open case. */
+export interface ReconciliationResult {
+  caseId: string | null;
+  opened: boolean;
+  reopened: boolean;
+  detected: number;
+  cleared: number;
+  closed: boolean;
+}
+
+const keyOf = (e: { category: string; lineNo: number | null }) => `${e.category}|${e.lineNo ?? ''}`;
+
+/**
+ * Brings an order's case in line with what detection found, in one transaction with its audit
+ * entries and its cases.case.updated.v1 event: opens (or reopens) the case on a first exception,
+ * adds each new exception with a task in its owning team's queue, clears each exception whose
+ * cause went away (recording why), and closes the case when none is left open or the order left
+ * exception handling. Only changes are recorded: evaluating an unchanged order writes nothing
+ * but the evaluated version.
+ */
+@Injectable()
+export class CaseReconcilerService {
+  constructor(private readonly audit: AuditTrailService) {}
+
+  async reconcile(tx: EntityManager, input: Reconciliation): Promise<ReconciliationResult> {
+    const { order, outcome, trigger, now } = input;
+    const result: ReconciliationResult = {
+      caseId: null,
+      opened: false,
+      reopened: false,
+      detected: 0,
+      cleared: 0,
+      closed: false,
+    };
+    const settled = SETTLED_ORDER_STATUSES.has(order.status);
+    let current = await tx
+      .createQueryBuilder(CaseEntity, 'c')
+      .setLock('pessimistic_write')
+      .where('c.order_number = :n AND c.status <> :closed', {
+        n: order.orderNumber,
+        closed: CaseStatus.CLOSED,
+      })
+      .getOne();
+    const changes: string[] = [];
+
+    if (!current) {
+      if (settled || outcome.exceptions.length === 0) return result;
+      const reopened = await this.reopen(tx, input);
+      current = reopened ?? (await this.open(tx, input));
+      result.opened = !reopened;
+      result.reopened = Boolean(reopened);
+      changes.push(reopened ? 'reopened' : 'opened');
+    }
+    result.caseId = current.id;
+
+    const open = await tx.find(CaseExceptionEntity, {
+      where: { caseId: current.id, status: ExceptionStatus.OPEN },
+    });
+    const wanted = settled ? [] : outcome.exceptions;
+    const wantedKeys = new Set(wanted.map(keyOf));
+    const openByKey = new Map(open.map((e) => [keyOf(e), e]));
+
+    const gone = open.filter((e) => !wantedKeys.has(keyOf(e)));
+    const clearReason = settled
+      ? `the order is ${order.status} in the ERP (v${order.erpVersion})`
+      : `no longer detected at ERP version ${order.erpVersion} (${trigger})`;
+    for (const exception of gone) {
+      await this.clear(tx, current, exception, clearReason, now);
+      result.cleared++;
+    }
+    if (gone.length) changes.push(`${gone.length} exception${gone.length > 1 ? 's' : ''} cleared`);
+
+    let status = current.status;
+    for (const detected of wanted) {
+      const existing = openByKey.get(keyOf(detected));
+      if (existing) {
+        if (existing.reason !== detected.reason) await this.update(tx, current, existing, detected, order);
+        continue;
+      }
+      await this.add(tx, current, detected, order, now);
+      status = this.step(status, { type: 'EXCEPTION_DETECTED' });
+      result.detected++;
+    }
+    if (result.detected && !result.opened && !result.reopened) {
+      changes.push(`${result.detected} exception${result.detected > 1 ? 's' : ''} detected`);
+    }
+
+    const stillOpen = open.length - gone.length + result.detected;
+    if (stillOpen === 0) {
+      status = this.step(
+        status,
+        settled ? { type: 'ORDER_LEFT' } : { type: 'ALL_SETTLED', awaitingExecution: false },
+      );
+    }
+    const closed = status === CaseStatus.CLOSED;
+    await tx.update(
+      CaseEntity,
+      { id: current.id },
+      {
+        status,
+        erpVersion: order.erpVersion,
+        evaluatedAt: now,
+        ...(closed ? { closedAt: now } : {}),
+      },
+    );
+    if (closed) {
+      result.closed = true;
+      changes.push('closed');
+      await this.record(tx, current.id, 'case.closed', {
+        why: settled ? clearReason : 'every exception cleared by itself',
+        erpVersion: order.erpVersion,
+      });
+    }
+    if (changes.length) await this.publish(tx, { ...current, status }, changes.join(', '), now);
+    return result;
+  }
+
+  /** Status after an event; a refused transition leaves it as it is (the case is already there). */
+  private step(status: CaseStatus, event: CaseEvent): CaseStatus {
+    const next = transition(status, event);
+    return next.ok ? next.to : status;
+  }
+
+  /** The order's last closed case, reopened when it closed within the rework window. */
+  private async reopen(tx: EntityManager, input: Reconciliation): Promise<CaseEntity | null> {
+    const { order, outcome, now, reworkWindowMs } = input;
+    const last = await tx.findOne(CaseEntity, {
+      where: { orderNumber: order.orderNumber, status: CaseStatus.CLOSED },
+      order: { closedAt: 'DESC' },
+    });
+    if (!last?.closedAt) return null;
+    const before = await tx.find(CaseExceptionEntity, { where: { caseId: last.id } });
+    const hadBefore = new Set(before.map(keyOf));
+    const recurring = outcome.exceptions.filter((e) => hadBefore.has(keyOf(e)));
+    const decision = reopenDecision({
+      closedAt: last.closedAt,
+      now,
+      windowMs: reworkWindowMs,
+      recurring: recurring.length > 0,
+    });
+    if (!decision.reopen) return null;
+    const next = transition(CaseStatus.CLOSED, { type: 'EXCEPTION_DETECTED' });
+    const status = next.ok ? next.to : CaseStatus.OPEN;
+    await tx.update(
+      CaseEntity,
+      { id: last.id },
+      {
+        status,
+        closedAt: null,
+        reopenedCount: last.reopenedCount + 1,
+        reworkCount: last.reworkCount + (decision.rework ? 1 : 0),
+      },
+    );
+    await this.record(tx, last.id, 'case.reopened', {
+      erpVersion: order.erpVersion,
+      closedAt: last.closedAt.toISOString(),
+      rework: decision.rework,
+      recurring: recurring.map(keyOf),
+      trigger: input.trigger,
+    });
+    return { ...last, status, closedAt: null };
+  }
+
+  private async open(tx: EntityManager, input: Reconciliation): Promise<CaseEntity> {
+    const { order, now } = input;
+    const created = tx.create(CaseEntity, {
+      orderNumber: order.orderNumber,
+      customerId: order.customerId,
+      status: CaseStatus.OPEN,
+      priority: 0,
+      openedAt: now,
+      closedAt: null,
+      erpVersion: order.erpVersion,
+      evaluatedAt: now,
+      reopenedCount: 0,
+      reworkCount: 0,
+    });
+    const saved = await tx.save(CaseEntity, created);
+    await this.record(tx, saved.id, 'case.opened', {
+      orderNumber: order.orderNumber,
+      customerId: order.customerId,
+      erpVersion: order.erpVersion,
+      trigger: input.trigger,
+    });
+    return saved;
+  }
+
+  private async add(
+    tx: EntityManager,
+    kase: CaseEntity,
+    detected: DetectedException,
+    order: OrderContext,
+    now: Date,
+  ): Promise<void> {
+    const exception = await tx.save(
+      CaseExceptionEntity,
+      tx.create(CaseExceptionEntity, {
+        caseId: kase.id,
+        category: detected.category,
+        lineNo: detected.lineNo,
+        status: ExceptionStatus.OPEN,
+        detectedAt: now,
+        clearedAt: null,
+        reason: detected.reason,
+        clearReason: null,
+        facts: detected.facts,
+      }),
+    );
+    const team = EXCEPTION_CATEGORY_OWNER[detected.category];
+    await tx.insert(TaskEntity, { exceptionId: exception.id, team, status: 'OPEN', dueAt: null });
+    await this.record(tx, kase.id, 'exception.detected', {
+      exceptionId: exception.id,
+      category: detected.category,
+      lineNo: detected.lineNo,
+      team,
+      reason: detected.reason,
+      inputs: detected.facts as JsonObject,
+      erpVersion: order.erpVersion,
+    });
+  }
+
+  private async update(
+    tx: EntityManager,
+    kase: CaseEntity,
+    existing: CaseExceptionEntity,
+    detected: DetectedException,
+    order: OrderContext,
+  ): Promise<void> {
+    await tx.query(`UPDATE "cases"."case_exception" SET reason = $2, facts = $3::jsonb WHERE id = $1`, [
+      existing.id,
+      detected.reason,
+      JSON.stringify(detected.facts),
+    ]);
+    await this.record(tx, kase.id, 'exception.updated', {
+      exceptionId: existing.id,
+      before: existing.reason,
+      after: detected.reason,
+      inputs: detected.facts as JsonObject,
+      erpVersion: order.erpVersion,
+    });
+  }
+
+  private async clear(
+    tx: EntityManager,
+    kase: CaseEntity,
+    exception: CaseExceptionEntity,
+    why: string,
+    now: Date,
+  ): Promise<void> {
+    await tx.update(
+      CaseExceptionEntity,
+      { id: exception.id },
+      { status: ExceptionStatus.CLEARED, clearedAt: now, clearReason: why },
+    );
+    await tx.update(TaskEntity, { exceptionId: In([exception.id]), status: 'OPEN' }, { status: 'CANCELLED' });
+    await this.record(tx, kase.id, 'exception.cleared', {
+      exceptionId: exception.id,
+      category: exception.category,
+      lineNo: exception.lineNo,
+      why,
+      before: exception.reason,
+    });
+  }
+
+  private record(tx: EntityManager, caseId: string, action: string, payload: JsonObject) {
+    return this.audit.append(
+      { caseId, actor: DETECTION_ACTOR, action, payload: { rules: DETECTION_RULES, ...payload } },
+      tx,
+    );
+  }
+
+  private async publish(tx: EntityManager, kase: CaseEntity, change: string, now: Date): Promise<void> {
+    await enqueueEvent(
+      tx,
+      createEvent(
+        'cases.case.updated.v1',
+        kase.id,
+        {
+          caseId: kase.id,
+          orderNumber: kase.orderNumber,
+          customerId: kase.customerId ?? '',
+          status: kase.status,
+          priority: kase.priority,
+          change,
+          changedAt: now.toISOString(),
+        },
+        { source: 'ordex.cases' },
+      ),
+    );
+  }
+}

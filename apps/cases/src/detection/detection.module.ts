@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CaseReconcilerService } from './case-reconciler.service';
+import { DetectionWorker } from './detection-worker.service';
+import { DETECTION_SETTINGS, detectionSettingsFrom } from './detection.settings';
+import { EvaluationQueueService } from './evaluation-queue.service';
+import { WatchForExceptionCausesListener } from './watch-for-exception-causes.listener';
+
+/** Exception detection: what triggers an evaluation, the durable work list, the worker, the case reconciler. */
+@Module({
+  imports: [AuditModule],
+  providers: [
+    { provide: DETECTION_SETTINGS, useFactory: () => detectionSettingsFrom(process.env) },
+    EvaluationQueueService,
+    CaseReconcilerService,
+    WatchForExceptionCausesListener,
+    DetectionWorker,
+  ],
+  exports: [EvaluationQueueService, DetectionWorker],
+})
+export class DetectionModule {}

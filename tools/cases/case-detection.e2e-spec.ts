@@ -1,0 +1,301 @@
+import { createEvent, ErpEventPayloads, ErpEventType } from '@ordex/contracts';
+import { buildDemoDistributor, DEMO_SIZES } from '@ordex/demo-data';
+import { eventually, graphql } from '@ordex/testing';
+import { EmbeddedStack, startEmbeddedStack } from '../embedded/embedded-stack';
+
+jest.setTimeout(180_000);
+
+/** Detection judges at this instant: the demo distributor's "today" (27 Nov 2026), before any cut-off. */
+const AS_OF = new Date('2026-11-27T06:00:00Z');
+const TODAY = '2026-11-27';
+
+interface ExceptionView {
+  category: string;
+  lineNo: number | null;
+  status: string;
+  owner: string;
+  reason: string;
+  clearReason: string | null;
+}
+interface CaseView {
+  id: string;
+  orderNumber: string;
+  status: string;
+  closedAt: string | null;
+  reopenedCount: number;
+  reworkCount: number;
+  evaluatedErpVersion: number | null;
+  exceptions: ExceptionView[];
+  tasks: { team: string; status: string }[];
+}
+
+const CASE_FIELDS = `id orderNumber status closedAt reopenedCount reworkCount evaluatedErpVersion
+  exceptions { category lineNo status owner reason clearReason }
+  tasks { team status }`;
+
+const key = (e: { category: string; lineNo: number | null }) => `${e.category}|${e.lineNo ?? '-'}`;
+const openKeys = (c: CaseView | null) =>
+  (c?.exceptions ?? [])
+    .filter((e) => e.status === 'OPEN')
+    .map(key)
+    .sort();
+
+/**
+ * Exception detection through the real services, bus and gateway (embedded): the cases service
+ * reads each order's context through the graph, opens one case per order with every exception,
+ * routes a task per exception to its team, clears what went away and closes, reopens on recurrence.
+ */
+describe('exception detection', () => {
+  let stack: EmbeddedStack;
+  let auth: Record<string, string>;
+  const demo = buildDemoDistributor(DEMO_SIZES.small);
+  const reference = demo.orders.find((o) => o.orderNumber === 'SO-1001')!;
+  let sequence = 0;
+  const erp = <K extends ErpEventType>(type: K, subject: string, data: ErpEventPayloads[K]) =>
+    stack.publish(createEvent(type, subject, data, { source: 'erp', id: `detection-e2e-${++sequence}` }));
+  const ask = async <T>(query: string, variables: Record<string, unknown> = {}) => {
+    const { data, errors } = await graphql<T>(stack.gatewayUrl!, query, variables, auth);
+    if (errors) throw new Error(errors[0].message);
+    return data!;
+  };
+  const caseOf = async (orderNumber: string) =>
+    (
+      await ask<{ order: { case: CaseView | null } | null }>(
+        `query($n: ID!) { order(orderNumber: $n) { case { ${CASE_FIELDS} } } }`,
+        { n: orderNumber },
+      )
+    ).order?.case ?? null;
+  /** Waits until every event is applied and every evaluation they asked for has run. */
+  const settled = async () => {
+    await stack.idle();
+    await eventually(async () => {
+      const [row] = await stack.sql<{ n: string }>('SELECT count(*) AS n FROM cases.evaluation_request');
+      return Number(row.n) === 0 ? true : undefined;
+    }, 60_000);
+  };
+  const trail = async (caseId: string) =>
+    (
+      await ask<{ case: { auditTrail: { actor: string; action: string }[] } }>(
+        'query($id: ID!) { case(id: $id) { auditTrail { actor action } } }',
+        { id: caseId },
+      )
+    ).case.auditTrail;
+
+  beforeAll(async () => {
+    process.env.DETECTION_SETTLE_DELAY_MS = '100';
+    process.env.DETECTION_POLL_INTERVAL_MS = '100';
+    process.env.DETECTION_RETRY_DELAY_MS = '200';
+    stack = await startEmbeddedStack({ port: 0, demo: 'small', logLevel: 'silent', clock: () => AS_OF });
+    auth = { authorization: `Bearer ${await stack.token({ roles: ['admin'] })}` };
+    await settled();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    for (const name of ['SETTLE_DELAY_MS', 'POLL_INTERVAL_MS', 'RETRY_DELAY_MS'])
+      delete process.env[`DETECTION_${name}`];
+  });
+
+  it('finds exactly the exceptions the demo distributor plants, order by order', async () => {
+    const { cases } = await ask<{ cases: CaseView[] }>(
+      '{ cases(first: 200) { orderNumber status exceptions { category lineNo } } }',
+    );
+    const found = new Map<string, Set<string>>();
+    for (const c of cases) {
+      expect(c.status).toBe('OPEN');
+      for (const e of c.exceptions) {
+        const set = found.get(e.category) ?? new Set<string>();
+        set.add(`${c.orderNumber}|${e.lineNo ?? '-'}`);
+        found.set(e.category, set);
+      }
+    }
+    const sorted = (category: string) => [...(found.get(category) ?? [])].sort();
+    const lines = (list: { orderNumber: string; lineNo: number }[]) =>
+      [...new Set(list.map((l) => `${l.orderNumber}|${l.lineNo}`))].sort();
+    const headers = (orders: { orderNumber: string }[]) =>
+      [...new Set(orders.map((o) => `${o.orderNumber}|-`))].sort();
+
+    // STOCK_SHORTAGE: short at the assigned DC by the requested date (inbound that arrives by then covers it).
+    const short = demo.planted.shortLines.filter((l) => !l.coveredByInbound);
+    expect(sorted('STOCK_SHORTAGE')).toEqual(lines(short));
+    expect(sorted('PRICE_MISMATCH')).toEqual(lines(demo.planted.offContractLines));
+    const onHold = new Set([...demo.planted.credit.overLimit, ...demo.planted.credit.overdue]);
+    expect(sorted('CREDIT_HOLD')).toEqual(headers(demo.orders.filter((o) => onHold.has(o.customerId))));
+    // Full carrier days, and every order whose requested date has already passed.
+    const fullDayOrders = new Set(demo.planted.fullCarrierDays.flatMap((d) => d.orderNumbers));
+    expect(sorted('SHIPMENT_CONSTRAINT')).toEqual(
+      headers(demo.orders.filter((o) => fullDayOrders.has(o.orderNumber) || o.requestedDate < TODAY)),
+    );
+    // ROUTING_RULE: a ship-complete customer's order with a short line cannot ship complete.
+    const shipComplete = new Set(demo.routingRules.filter((r) => r.shipComplete).map((r) => r.customerId));
+    const customerOf = new Map(demo.orders.map((o) => [o.orderNumber, o.customerId]));
+    expect(sorted('ROUTING_RULE')).toEqual(
+      headers(short.filter((l) => shipComplete.has(customerOf.get(l.orderNumber)!))),
+    );
+    // MASTER_DATA: lines for SKUs the product master lacks, and lines whose customer's contract lapsed.
+    const masterData = sorted('MASTER_DATA');
+    for (const line of demo.planted.unknownSkuLines)
+      expect(masterData).toContain(`${line.orderNumber}|${line.lineNo}`);
+    const familyOf = new Map(demo.products.map((p) => [p.sku, p.family]));
+    const lapsed = demo.orders.flatMap((order) =>
+      order.lines
+        .filter((line) => familyOf.has(line.sku))
+        .filter((line) => {
+          const applies = demo.contracts.filter(
+            (c) =>
+              c.customerId === order.customerId &&
+              (c.sku === line.sku || (!c.sku && c.family === familyOf.get(line.sku))),
+          );
+          const inForce = applies.some((c) => c.validFrom <= order.orderedOn && order.orderedOn <= c.validTo);
+          return !inForce && applies.some((c) => c.validTo < order.orderedOn);
+        })
+        .map((line) => ({ orderNumber: order.orderNumber, lineNo: line.lineNo })),
+    );
+    expect(masterData).toEqual(lines([...demo.planted.unknownSkuLines, ...lapsed]));
+    expect(found.get('ERP_SYNC')).toBeUndefined();
+  });
+
+  it('opens one case for SO-1001 with its three exceptions, each with a task in its team’s queue', async () => {
+    const found = (await caseOf('SO-1001'))!;
+    expect(found).toMatchObject({ status: 'OPEN', reopenedCount: 0, reworkCount: 0, evaluatedErpVersion: 1 });
+    expect(openKeys(found)).toEqual(['PRICE_MISMATCH|2', 'SHIPMENT_CONSTRAINT|-', 'STOCK_SHORTAGE|1']);
+    const reasons = Object.fromEntries(found.exceptions.map((e) => [key(e), e.reason]));
+    expect(reasons['STOCK_SHORTAGE|1']).toContain(
+      '120 × SKU-00001 needed at DC-NORTH by 2026-12-02; 20 available',
+    );
+    expect(reasons['STOCK_SHORTAGE|1']).toContain('DC-SOUTH has 500');
+    expect(reasons['PRICE_MISMATCH|2']).toContain('−9.00 % off the contract price 50.00 (tolerance 3 %)');
+    expect(reasons['SHIPMENT_CONSTRAINT|-']).toContain('every carrier is full');
+    expect(Object.fromEntries(found.exceptions.map((e) => [key(e), e.owner]))).toEqual({
+      'PRICE_MISMATCH|2': 'FINANCE_PRICING',
+      'SHIPMENT_CONSTRAINT|-': 'TRANSPORTATION',
+      'STOCK_SHORTAGE|1': 'WAREHOUSE',
+    });
+    expect(found.tasks.map((t) => `${t.team}:${t.status}`).sort()).toEqual([
+      'FINANCE_PRICING:OPEN',
+      'TRANSPORTATION:OPEN',
+      'WAREHOUSE:OPEN',
+    ]);
+    const steps = await trail(found.id);
+    expect(steps.map((s) => s.action)).toEqual([
+      'case.opened',
+      'exception.detected',
+      'exception.detected',
+      'exception.detected',
+    ]);
+    expect(new Set(steps.map((s) => s.actor))).toEqual(new Set(['ordex.detection']));
+    const { verifyAuditChain } = await ask<{ verifyAuditChain: { valid: boolean; entries: number } }>(
+      'query($id: ID!) { verifyAuditChain(caseId: $id) { valid entries } }',
+      { id: found.id },
+    );
+    expect(verifyAuditChain).toEqual({ valid: true, entries: 4 });
+    const published = await stack.sql<{ change: string }>(
+      `SELECT envelope->'data'->>'change' AS change FROM cases.outbox
+        WHERE subject = 'cases.case.updated.v1' AND envelope->'data'->>'orderNumber' = 'SO-1001'`,
+    );
+    expect(published.map((p) => p.change)).toEqual(['opened']);
+  });
+
+  it('changes nothing when an evaluation finds what the case already holds', async () => {
+    const before = (await caseOf('SO-1001'))!;
+    const steps = (await trail(before.id)).length;
+    await erp(
+      'erp.credit.updated.v2',
+      'C-0001',
+      demo.credit.find((c) => c.customerId === 'C-0001')!,
+    );
+    await settled();
+    const after = (await caseOf('SO-1001'))!;
+    expect(after.exceptions).toEqual(before.exceptions);
+    expect(await trail(before.id)).toHaveLength(steps);
+  });
+
+  it('clears each exception whose cause goes away, with the reason, and closes the case when none is left', async () => {
+    // Stock arrives at DC-NORTH: line 1 can be filled there.
+    await erp('erp.stock.adjusted.v1', 'DC-NORTH', {
+      sku: 'SKU-00001',
+      dcCode: 'DC-NORTH',
+      onHandDelta: 100,
+      allocatedDelta: 0,
+      reason: 'goods receipt',
+      adjustedAt: '2026-11-27T05:30:00Z',
+    });
+    await settled();
+    let current = (await caseOf('SO-1001'))!;
+    expect(openKeys(current)).toEqual(['PRICE_MISMATCH|2', 'SHIPMENT_CONSTRAINT|-']);
+    const stock = current.exceptions.find((e) => e.category === 'STOCK_SHORTAGE')!;
+    expect(stock.status).toBe('CLEARED');
+    expect(stock.clearReason).toContain('erp.stock.adjusted.v1: SKU-00001 at DC-NORTH');
+    expect(current.tasks.filter((t) => t.team === 'WAREHOUSE').map((t) => t.status)).toEqual(['CANCELLED']);
+
+    // The ERP corrects line 2 to the contract price in version 2.
+    const corrected = {
+      ...reference,
+      erpVersion: 2,
+      lines: reference.lines.map((l) => (l.lineNo === 2 ? { ...l, unitPrice: 50 } : l)),
+    };
+    await erp('erp.order.changed.v1', 'SO-1001', corrected);
+    await settled();
+    current = (await caseOf('SO-1001'))!;
+    expect(current.evaluatedErpVersion).toBe(2);
+    expect(openKeys(current)).toEqual(['SHIPMENT_CONSTRAINT|-']);
+
+    // Every DC-NORTH carrier gets room on 2 December.
+    for (const carrierCode of ['CAR-SWIFT', 'CAR-NORDIC', 'CAR-LTL']) {
+      const full = demo.capacity.find(
+        (c) => c.carrierCode === carrierCode && c.dcCode === 'DC-NORTH' && c.shipDate === '2026-12-02',
+      )!;
+      await erp('erp.carrier.capacity-changed.v1', `${carrierCode}|DC-NORTH`, { ...full, bookedKg: 0 });
+    }
+    await settled();
+    current = (await caseOf('SO-1001'))!;
+    expect(openKeys(current)).toEqual([]);
+    expect(current.status).toBe('CLOSED');
+    expect(current.closedAt).toBe(AS_OF.toISOString());
+    const steps = (await trail(current.id)).map((s) => s.action);
+    expect(steps.filter((a) => a === 'exception.cleared')).toHaveLength(3);
+    expect(steps.at(-1)).toBe('case.closed');
+  });
+
+  it('reopens the closed case when an exception recurs within the window, and counts the rework', async () => {
+    const closed = (await caseOf('SO-1001'))!;
+    await erp('erp.order.changed.v1', 'SO-1001', { ...reference, erpVersion: 3 });
+    await settled();
+    const reopened = (await caseOf('SO-1001'))!;
+    expect(reopened).toMatchObject({
+      id: closed.id,
+      status: 'OPEN',
+      closedAt: null,
+      reopenedCount: 1,
+      reworkCount: 1,
+    });
+    expect(openKeys(reopened)).toEqual(['PRICE_MISMATCH|2']);
+    expect((await trail(closed.id)).map((s) => s.action)).toContain('case.reopened');
+  });
+
+  it('closes the case when the ERP cancels the order', async () => {
+    await erp('erp.order.cancelled.v1', 'SO-1001', {
+      orderNumber: 'SO-1001',
+      erpVersion: 4,
+      cancelledAt: '2026-11-27T05:45:00Z',
+      reason: 'customer request',
+    });
+    await settled();
+    const current = (await caseOf('SO-1001'))!;
+    expect(current.status).toBe('CLOSED');
+    expect(openKeys(current)).toEqual([]);
+    const byCancellation = current.exceptions.filter(
+      (e) => e.clearReason === 'the order is CANCELLED in the ERP (v4)',
+    );
+    expect(byCancellation.map(key)).toEqual(['PRICE_MISMATCH|2']);
+    const { verifyAuditChain } = await ask<{ verifyAuditChain: { valid: boolean } }>(
+      'query($id: ID!) { verifyAuditChain(caseId: $id) { valid } }',
+      { id: current.id },
+    );
+    expect(verifyAuditChain.valid).toBe(true);
+  });
+
+  it('dead-letters nothing and leaves no evaluation waiting', async () => {
+    await settled();
+    expect(await stack.deadLetters()).toEqual([]);
+  });
+});
