@@ -36,7 +36,8 @@ interface Service {
 }
 
 const NATS_SERVER = process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
-const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** The PostgreSQL server the benchmarks create their databases on (DATABASE_URL, a database named *test*). */
+export const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -58,7 +59,8 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
   throw new Error(`${what} within ${timeoutMs / 1000} s`);
 }
 
-async function adminQuery(sql: string): Promise<void> {
+/** Runs one statement on the benchmark server's admin database (CREATE / DROP DATABASE). */
+export async function adminQuery(sql: string): Promise<void> {
   const client = new Client({ connectionString: ADMIN_URL });
   await client.connect();
   try {

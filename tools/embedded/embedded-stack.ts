@@ -152,10 +152,14 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
   const serviceGraph = () =>
     new GraphClient({
       url: () => gateway?.url,
-      token: renewingTokenSource(
-        () => issuer.issue({ roles: ['system'], user: 'ordex.cases', ttlSeconds: SERVICE_TOKEN_SECONDS }),
-        SERVICE_TOKEN_SECONDS,
-      ),
+      token: renewingTokenSource(async () => ({
+        token: await issuer.issue({
+          roles: ['system'],
+          user: 'ordex.cases',
+          ttlSeconds: SERVICE_TOKEN_SECONDS,
+        }),
+        expiresAt: new Date(Date.now() + SERVICE_TOKEN_SECONDS * 1000),
+      })),
     });
   let connector: SimulatedErpConnector | undefined;
   const stop = async () => {

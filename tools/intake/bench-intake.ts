@@ -13,7 +13,7 @@ import {
   JetStreamBus,
 } from '@ordex/platform';
 import { Client } from 'pg';
-import { freePort } from '../bench/deployment';
+import { ADMIN_URL, adminQuery, freePort } from '../bench/deployment';
 import { CORES, type CpuTimes, machineCpu, pidsNamed, processCpu, processesCpu } from './proc-cpu';
 import {
   ORDERS_INTAKE_DURABLE,
@@ -41,7 +41,6 @@ import {
  */
 const env = process.env;
 const NATS_URL = env.NATS_URL ?? 'nats://127.0.0.1:4222';
-const ADMIN_URL = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const RATES = (env.BENCH_RATES ?? '250,500,1000,1500,2000').split(',').map(Number);
 const STEP_SECONDS = Number(env.BENCH_STEP_SECONDS ?? 10);
 const DRAIN_SECONDS = Number(env.BENCH_DRAIN_SECONDS ?? 8);
@@ -117,16 +116,6 @@ function adminUrl(): URL {
     );
   }
   return url;
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 async function resetOrdexStreams(): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CaseStatus, createEvent, EXCEPTION_CATEGORY_OWNER } from '@ordex/contracts';
 import { enqueueEvent } from '@ordex/platform';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit/audit-trail.service';
 import type { JsonObject } from '../audit/domain/chain-hash.util';
 import { CaseExceptionEntity } from '../cases/case-exception.entity';
@@ -280,7 +280,7 @@ export class CaseReconcilerService {
       { id: exception.id },
       { status: ExceptionStatus.CLEARED, clearedAt: now, clearReason: why },
     );
-    await tx.update(TaskEntity, { exceptionId: In([exception.id]), status: 'OPEN' }, { status: 'CANCELLED' });
+    await tx.update(TaskEntity, { exceptionId: exception.id, status: 'OPEN' }, { status: 'CANCELLED' });
     await this.record(tx, kase.id, 'exception.cleared', {
       exceptionId: exception.id,
       category: exception.category,

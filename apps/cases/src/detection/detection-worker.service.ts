@@ -161,7 +161,7 @@ export class DetectionWorker implements OnApplicationBootstrap, OnModuleDestroy 
             now,
             reworkWindowMs: this.settings.reworkWindowMs,
           });
-          await this.queue.complete(tx, request);
+          await this.queue.complete(request, tx);
           return reconciled;
         });
       } catch (error) {
@@ -261,7 +261,7 @@ export class DetectionWorker implements OnApplicationBootstrap, OnModuleDestroy 
       'order not in the orders mirror after every attempt: evaluation dropped',
     );
     this.evaluations.inc({ outcome: 'dropped' });
-    await this.queue.abandon(request);
+    await this.queue.complete(request);
   }
 }
 

@@ -1,3 +1,4 @@
+import { loadConfig } from '@ordex/platform';
 import { z } from 'zod';
 
 /** How exception detection runs; each setting can be changed by its DETECTION_* environment variable. */
@@ -36,14 +37,9 @@ const schema = z.object({
   DETECTION_RETRY_DELAY_MS: ms(2_000),
 });
 
-/** The settings from the environment; a bad value throws with the variable's name. */
+/** The settings from the environment; a bad value is a one-line configuration error naming it. */
 export function detectionSettingsFrom(env: NodeJS.ProcessEnv): DetectionOptions {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`invalid configuration: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  const s = parsed.data;
+  const s = loadConfig('cases', schema, env);
   return {
     settleDelayMs: s.DETECTION_SETTLE_DELAY_MS,
     pollIntervalMs: s.DETECTION_POLL_INTERVAL_MS,

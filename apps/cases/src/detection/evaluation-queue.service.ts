@@ -21,6 +21,15 @@ export interface ClaimedEvaluation {
 }
 
 const REQUESTS = '"cases"."evaluation_request"';
+/** Due `$2` milliseconds from now. */
+const DUE_IN = 'now() + make_interval(secs => $2::double precision / 1000)';
+/** A request already waiting takes the new reason and due time, a new generation and a fresh count of attempts. */
+const REFRESH_REQUEST = `ON CONFLICT (order_number) DO UPDATE
+         SET reason = EXCLUDED.reason,
+             due_at = EXCLUDED.due_at,
+             generation = ${REQUESTS}.generation + 1,
+             attempts = 0,
+             min_erp_version = GREATEST(${REQUESTS}.min_erp_version, EXCLUDED.min_erp_version)`;
 
 /**
  * The durable work list of exception detection. A change that may alter an order's exceptions
@@ -33,14 +42,27 @@ const REQUESTS = '"cases"."evaluation_request"';
 export class EvaluationQueueService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Records order versions (newest wins) and asks to evaluate each, and the other open orders of their customers. */
+  /**
+   * Records order versions (newest wins) and asks to evaluate each order (at least at its version)
+   * and its customer's other open orders, whose credit exposure changes with it: one request per
+   * order, its own reason before "same customer".
+   */
   async watchOrders(
     versions: readonly { order: Order; reason: string }[],
     delayMs: number,
     tx: EntityManager,
   ): Promise<void> {
     if (versions.length === 0) return;
-    const orders = versions.map((v) => v.order);
+    const rows = JSON.stringify(
+      versions.map(({ order, reason }) => ({
+        number: order.orderNumber,
+        customer: order.customerId,
+        version: order.erpVersion,
+        skus: [...new Set(order.lines.map((l) => l.sku))],
+        requested: order.requestedDate,
+        reason,
+      })),
+    );
     await tx.query(
       `INSERT INTO "cases"."watched_order" (order_number, customer_id, erp_version, skus, requested_date, open)
        SELECT o.number, o.customer, o.version, ARRAY(SELECT jsonb_array_elements_text(o.skus)), o.requested, true
@@ -49,25 +71,21 @@ export class EvaluationQueueService {
          SET customer_id = EXCLUDED.customer_id, erp_version = EXCLUDED.erp_version, skus = EXCLUDED.skus,
              requested_date = EXCLUDED.requested_date
        WHERE "watched_order".erp_version < EXCLUDED.erp_version`,
-      [
-        JSON.stringify(
-          orders.map((o) => ({
-            number: o.orderNumber,
-            customer: o.customerId,
-            version: o.erpVersion,
-            skus: [...new Set(o.lines.map((l) => l.sku))],
-            requested: o.requestedDate,
-          })),
-        ),
-      ],
+      [rows],
     );
-    // Another open order of the customer changes its credit exposure: those are evaluated too.
-    for (const { order, reason } of versions) {
-      await this.request(tx, { customerId: order.customerId }, `${reason} (same customer)`, delayMs);
-    }
-    for (const { order, reason } of versions) {
-      await this.request(tx, { orderNumber: order.orderNumber }, reason, delayMs, order.erpVersion);
-    }
+    await tx.query(
+      `INSERT INTO ${REQUESTS} (order_number, reason, due_at, min_erp_version)
+       SELECT DISTINCT ON (w.order_number) w.order_number,
+              CASE WHEN w.order_number = v.number THEN v.reason ELSE v.reason || ' (same customer)' END,
+              ${DUE_IN},
+              CASE WHEN w.order_number = v.number THEN v.version END
+         FROM jsonb_to_recordset($1::jsonb) AS v(number text, customer text, version int, reason text)
+         JOIN "cases"."watched_order" w
+           ON w.customer_id = v.customer AND (w.open OR w.order_number = v.number)
+        ORDER BY w.order_number, w.order_number = v.number DESC, v.version DESC
+       ${REFRESH_REQUEST}`,
+      [rows, delayMs],
+    );
   }
 
   /** Marks a cancelled order as no longer open and asks to evaluate it (its case closes). */
@@ -94,18 +112,13 @@ export class EvaluationQueueService {
     delayMs: number,
     minErpVersion: number | null = null,
   ): Promise<void> {
-    const [where, param] = whereAffected(affected);
+    const [where, params] = whereAffected(affected);
     await tx.query(
       `INSERT INTO ${REQUESTS} (order_number, reason, due_at, min_erp_version)
-       SELECT w.order_number, $2, now() + make_interval(secs => $3::double precision / 1000), $4::int
+       SELECT w.order_number, $1, ${DUE_IN}, $3::int
          FROM "cases"."watched_order" w WHERE ${where}
-       ON CONFLICT (order_number) DO UPDATE
-         SET reason = EXCLUDED.reason,
-             due_at = EXCLUDED.due_at,
-             generation = ${REQUESTS}.generation + 1,
-             attempts = 0,
-             min_erp_version = GREATEST(${REQUESTS}.min_erp_version, EXCLUDED.min_erp_version)`,
-      [param, reason, delayMs, minErpVersion],
+       ${REFRESH_REQUEST}`,
+      [reason, delayMs, minErpVersion, ...params],
     );
   }
 
@@ -153,15 +166,17 @@ export class EvaluationQueueService {
     }));
   }
 
-  /** Done with a request, in the transaction of its effect: removed, unless refreshed meanwhile. */
-  async complete(tx: EntityManager, claimed: ClaimedEvaluation): Promise<void> {
-    await tx.query(`DELETE FROM ${REQUESTS} WHERE order_number = $1 AND generation = $2`, [
-      claimed.orderNumber,
-      claimed.generation,
-    ]);
-    await tx.query(`UPDATE ${REQUESTS} SET lease_until = NULL WHERE order_number = $1`, [
-      claimed.orderNumber,
-    ]);
+  /**
+   * Done with a request: removed unless refreshed meanwhile (then only its lease ends, and it runs
+   * again). Pass the transaction of the evaluation's effect; without one (an order the mirror never
+   * got, dropped) it runs on its own.
+   */
+  async complete(claimed: ClaimedEvaluation, tx: EntityManager = this.dataSource.manager): Promise<void> {
+    await tx.query(
+      `WITH done AS (DELETE FROM ${REQUESTS} WHERE order_number = $1 AND generation = $2 RETURNING 1)
+       UPDATE ${REQUESTS} SET lease_until = NULL WHERE order_number = $1 AND NOT EXISTS (SELECT 1 FROM done)`,
+      [claimed.orderNumber, claimed.generation],
+    );
   }
 
   /** Gives requests back to run again after `delayMs` (the graph could not answer, the mirror lags). */
@@ -176,27 +191,14 @@ export class EvaluationQueueService {
     );
   }
 
-  /** Drops a request that cannot run (an order the mirror never got), unless refreshed meanwhile. */
-  async abandon(claimed: ClaimedEvaluation): Promise<void> {
-    await this.dataSource.query(`DELETE FROM ${REQUESTS} WHERE order_number = $1 AND generation = $2`, [
-      claimed.orderNumber,
-      claimed.generation,
-    ]);
-    await this.dataSource.query(`UPDATE ${REQUESTS} SET lease_until = NULL WHERE order_number = $1`, [
-      claimed.orderNumber,
-    ]);
-  }
-
   /** Asks to evaluate every order with an open case again (the periodic sweep). */
-  async requestOpenCases(reason: string): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
+  async requestOpenCases(reason: string): Promise<void> {
+    await this.dataSource.query(
       `INSERT INTO ${REQUESTS} (order_number, reason, due_at)
        SELECT DISTINCT c.order_number, $1, now() FROM "cases"."case" c WHERE c.status <> 'CLOSED'
-       ON CONFLICT (order_number) DO NOTHING
-       RETURNING order_number`,
+       ON CONFLICT (order_number) DO NOTHING`,
       [reason],
     );
-    return rows.length;
   }
 
   /** How many evaluations wait (due or not). */
@@ -206,10 +208,12 @@ export class EvaluationQueueService {
   }
 }
 
-function whereAffected(affected: Affected): [string, unknown] {
-  if ('orderNumber' in affected) return ['w.order_number = $1', affected.orderNumber];
-  if ('customerId' in affected) return ['w.open AND w.customer_id = $1', affected.customerId];
-  if ('sku' in affected) return ['w.open AND w.skus @> ARRAY[$1::text]', affected.sku];
-  if ('requestedDate' in affected) return ['w.open AND w.requested_date = $1::date', affected.requestedDate];
-  return ['w.open AND $1::boolean', true];
+/** The watched orders a change concerns, as a condition on `w` whose parameters follow the first three. */
+function whereAffected(affected: Affected): [string, unknown[]] {
+  if ('orderNumber' in affected) return ['w.order_number = $4', [affected.orderNumber]];
+  if ('customerId' in affected) return ['w.open AND w.customer_id = $4', [affected.customerId]];
+  if ('sku' in affected) return ['w.open AND w.skus @> ARRAY[$4::text]', [affected.sku]];
+  if ('requestedDate' in affected)
+    return ['w.open AND w.requested_date = $4::date', [affected.requestedDate]];
+  return ['w.open', []];
 }

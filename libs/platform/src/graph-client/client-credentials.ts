@@ -1,4 +1,4 @@
-import { AccessToken, ClientCredentials } from 'simple-oauth2';
+import { ClientCredentials } from 'simple-oauth2';
 import { GraphUnavailableError } from './graph-client';
 
 export interface ClientCredentialsOptions {
@@ -12,12 +12,35 @@ export interface ClientCredentialsOptions {
 }
 
 /** Renew a token this long before it expires. */
-const RENEW_BEFORE_SECONDS = 60;
+const RENEW_BEFORE_MS = 60_000;
+
+/** A token and when it stops being valid. */
+export interface MintedToken {
+  token: string;
+  expiresAt: Date;
+}
+
+/**
+ * A token source that keeps what `mint` returns until shortly before it expires; concurrent
+ * callers share one mint. Used for the identity provider's tokens and, in embedded mode, for the
+ * development issuer's.
+ */
+export function renewingTokenSource(mint: () => Promise<MintedToken>): () => Promise<string> {
+  let current: MintedToken | undefined;
+  let pending: Promise<string> | undefined;
+  return () => {
+    if (current && Date.now() < current.expiresAt.getTime() - RENEW_BEFORE_MS)
+      return Promise.resolve(current.token);
+    pending ??= mint()
+      .then((minted) => (current = minted).token)
+      .finally(() => (pending = undefined));
+    return pending;
+  };
+}
 
 /**
  * A service's bearer token from its identity provider by the OAuth 2.0 client-credentials grant
- * (client authenticated with HTTP Basic), kept until shortly before it expires. Concurrent callers
- * share one token request.
+ * (client authenticated with HTTP Basic).
  */
 export function clientCredentialsTokenSource(options: ClientCredentialsOptions): () => Promise<string> {
   const endpoint = new URL(options.tokenUrl);
@@ -28,34 +51,14 @@ export function clientCredentialsTokenSource(options: ClientCredentialsOptions):
   const params: Record<string, string> = {};
   if (options.audience) params.audience = options.audience;
   if (options.scope) params.scope = options.scope;
-  let current: AccessToken | undefined;
-  let pending: Promise<string> | undefined;
-  const fetchToken = async (): Promise<string> => {
+  return renewingTokenSource(async () => {
     try {
-      current = await client.getToken(params);
+      const { token } = await client.getToken(params);
+      // A provider that gives no expiry: the token is used for five minutes.
+      const expiresAt = token.expires_at instanceof Date ? token.expires_at : new Date(Date.now() + 300_000);
+      return { token: String(token.access_token), expiresAt };
     } catch (error) {
       throw new GraphUnavailableError(`no token from ${options.tokenUrl}: ${(error as Error).message}`);
     }
-    return String(current.token.access_token);
-  };
-  return () => {
-    if (current && !current.expired(RENEW_BEFORE_SECONDS))
-      return Promise.resolve(String(current.token.access_token));
-    pending ??= fetchToken().finally(() => (pending = undefined));
-    return pending;
-  };
-}
-
-/** A token source for tokens minted in-process (embedded mode's development issuer), renewed likewise. */
-export function renewingTokenSource(
-  mint: () => Promise<string>,
-  lifetimeSeconds: number,
-): () => Promise<string> {
-  let current: { token: string; renewAt: number } | undefined;
-  return async () => {
-    if (current && Date.now() < current.renewAt) return current.token;
-    const token = await mint();
-    current = { token, renewAt: Date.now() + Math.max(0, lifetimeSeconds - RENEW_BEFORE_SECONDS) * 1000 };
-    return token;
-  };
+  });
 }

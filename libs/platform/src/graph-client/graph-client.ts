@@ -63,15 +63,8 @@ export class GraphClient {
       throw new GraphUnavailableError(`gateway at ${url} unreachable: ${(error as Error).message}`);
     }
     const text = await response.text().catch(() => '');
-    let body: { data?: T | null; errors?: GraphError[] };
-    try {
-      body = JSON.parse(text) as typeof body;
-    } catch {
-      throw new GraphUnavailableError(
-        `gateway answered ${response.status} without GraphQL: ${text.slice(0, 200)}`,
-      );
-    }
-    if (body === null || typeof body !== 'object' || (!('data' in body) && !('errors' in body))) {
+    const body = parseGraphQL<T>(text);
+    if (!body) {
       throw new GraphUnavailableError(
         `gateway answered ${response.status} without GraphQL: ${text.slice(0, 200)}`,
       );
@@ -84,5 +77,16 @@ export class GraphClient {
       );
     }
     return { data: body.data ?? null, errors };
+  }
+}
+
+/** A GraphQL response body (an object with `data` or `errors`), or null for anything else. */
+function parseGraphQL<T>(text: string): { data?: T | null; errors?: GraphError[] } | null {
+  try {
+    const body: unknown = JSON.parse(text);
+    const isGraphQL = body !== null && typeof body === 'object' && ('data' in body || 'errors' in body);
+    return isGraphQL ? (body as { data?: T | null; errors?: GraphError[] }) : null;
+  } catch {
+    return null;
   }
 }

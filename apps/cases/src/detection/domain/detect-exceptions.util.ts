@@ -7,6 +7,7 @@ import { priceMismatchException } from './price-mismatch.rule';
 import { routingRuleException } from './routing-rule.rule';
 import { shipmentConstraintException } from './shipment-constraint.rule';
 import { stockShortageException } from './stock-shortage.rule';
+import { compareText } from './compare-text.util';
 
 /** How ordex runs exception detection for an order. */
 export interface DetectionSettings {
@@ -96,7 +97,7 @@ function uniqueAndSorted(exceptions: DetectedException[]): DetectedException[] {
 }
 
 function compareExceptions(a: DetectedException, b: DetectedException): number {
-  if (a.category !== b.category) return a.category < b.category ? -1 : 1;
+  if (a.category !== b.category) return compareText(a.category, b.category);
   if (a.lineNo === b.lineNo) return 0;
   if (a.lineNo === null) return -1;
   if (b.lineNo === null) return 1;

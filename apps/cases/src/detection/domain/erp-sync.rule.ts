@@ -1,6 +1,7 @@
 import { ExceptionCategory } from '@ordex/contracts';
 import type { ErpCommandContext } from '../order-context';
 import type { DetectedException, DetectionSettings } from './detect-exceptions.util';
+import { compareText } from './compare-text.util';
 
 /** The ERP_SYNC verdict and when it next needs re-evaluating. */
 export interface ErpSyncVerdict {
@@ -27,11 +28,7 @@ export function erpSyncVerdict(commands: ErpCommandContext[], settings: Detectio
 
   const overdue = pending
     .filter((_, index) => dueAts[index] <= asOf)
-    .sort(
-      (a, b) =>
-        a.requestedAt - b.requestedAt ||
-        (a.command.commandId < b.command.commandId ? -1 : a.command.commandId > b.command.commandId ? 1 : 0),
-    );
+    .sort((a, b) => a.requestedAt - b.requestedAt || compareText(a.command.commandId, b.command.commandId));
   if (overdue.length === 0) return { exception: null, recheckAt };
 
   const oldest = overdue[0];

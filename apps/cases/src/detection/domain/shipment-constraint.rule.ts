@@ -2,6 +2,7 @@ import { ExceptionCategory } from '@ordex/contracts';
 import type { OrderContext, ShipmentBlocker } from '../order-context';
 import type { DetectedException } from './detect-exceptions.util';
 import { isDcAllowed } from './routing-rule.rule';
+import { compareText } from './compare-text.util';
 
 const BLOCKER_TEXT: Readonly<Record<ShipmentBlocker, string>> = {
   CAPACITY_FULL: 'every carrier is full',
@@ -32,7 +33,9 @@ export function shipmentConstraintException(
   const blockers = [...new Set(atDc.flatMap((option) => option.requestedDateBlockers))].sort();
   const next = atDc
     .filter((option) => option.shipDate !== null)
-    .sort((a, b) => compare(a.shipDate ?? '', b.shipDate ?? '') || compare(a.carrierCode, b.carrierCode))[0];
+    .sort(
+      (a, b) => compareText(a.shipDate ?? '', b.shipDate ?? '') || compareText(a.carrierCode, b.carrierCode),
+    )[0];
   const why =
     blockers.length > 0
       ? blockers.map((blocker) => BLOCKER_TEXT[blocker]).join(', ')
@@ -53,8 +56,4 @@ export function shipmentConstraintException(
       nextCarrier: next?.carrierCode ?? null,
     },
   };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

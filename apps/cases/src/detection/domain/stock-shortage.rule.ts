@@ -1,6 +1,7 @@
 import { ExceptionCategory } from '@ordex/contracts';
 import type { DcAvailabilityContext, OrderContext, OrderLineContext } from '../order-context';
 import type { DetectedException } from './detect-exceptions.util';
+import { compareText } from './compare-text.util';
 
 /**
  * A line's STOCK_SHORTAGE exception: the assigned DC will not have the whole quantity by the
@@ -56,9 +57,7 @@ function bestAlternateDc(
     .filter((entry) => entry.dcCode !== dcCode && entry.availableByRequestedDate >= quantity)
     .filter((entry) => allowedDcs.length === 0 || allowedDcs.includes(entry.dcCode))
     .sort(
-      (a, b) =>
-        b.availableByRequestedDate - a.availableByRequestedDate ||
-        (a.dcCode < b.dcCode ? -1 : a.dcCode > b.dcCode ? 1 : 0),
+      (a, b) => b.availableByRequestedDate - a.availableByRequestedDate || compareText(a.dcCode, b.dcCode),
     );
   return candidates[0] ?? null;
 }
