@@ -1,4 +1,4 @@
-import { createEvent, ErpEventPayloads, ErpEventType } from '@ordex/contracts';
+import { createEvent, ErpEventPayloads, ErpEventType, OrderStatus } from '@ordex/contracts';
 import { buildDemoDistributor, DEMO_SIZES } from '@ordex/demo-data';
 import { eventually, graphql } from '@ordex/testing';
 import { EmbeddedStack, startEmbeddedStack } from '../embedded/embedded-stack';
@@ -292,6 +292,29 @@ describe('exception detection', () => {
       { id: current.id },
     );
     expect(verifyAuditChain.valid).toBe(true);
+  });
+
+  it('closes the case of an order the ERP releases, and stops watching the order', async () => {
+    const line = demo.planted.shortLines.find((l) => l.orderNumber !== 'SO-1001' && !l.coveredByInbound)!;
+    const order = demo.orders.find((o) => o.orderNumber === line.orderNumber)!;
+    expect((await caseOf(order.orderNumber))?.status).toBe('OPEN');
+    await erp('erp.order.changed.v1', order.orderNumber, {
+      ...order,
+      erpVersion: order.erpVersion + 1,
+      status: OrderStatus.RELEASED,
+    });
+    await settled();
+    const released = (await caseOf(order.orderNumber))!;
+    expect(released.status).toBe('CLOSED');
+    expect(openKeys(released)).toEqual([]);
+    expect(new Set(released.exceptions.map((e) => e.clearReason))).toEqual(
+      new Set([`the order is RELEASED in the ERP (v${order.erpVersion + 1})`]),
+    );
+    const [watched] = await stack.sql<{ open: boolean }>(
+      'SELECT open FROM cases.watched_order WHERE order_number = $1',
+      [order.orderNumber],
+    );
+    expect(watched.open).toBe(false);
   });
 
   it('dead-letters nothing and leaves no evaluation waiting', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Order } from '@ordex/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { SETTLED_ORDER_STATUSES } from './domain/detect-exceptions.util';
 
 /** Which watched orders a change concerns. */
 export type Affected =
@@ -43,7 +44,8 @@ export class EvaluationQueueService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Records order versions (newest wins) and asks to evaluate each order (at least at its version)
+   * Records order versions (newest wins; an order released, shipped or cancelled is no longer
+   * open, so changes to its stock, credit or carriers stop asking for it) and asks to evaluate each order (at least at its version)
    * and its customer's other open orders, whose credit exposure changes with it: one request per
    * order, its own reason before "same customer".
    */
@@ -60,16 +62,18 @@ export class EvaluationQueueService {
         version: order.erpVersion,
         skus: [...new Set(order.lines.map((l) => l.sku))],
         requested: order.requestedDate,
+        open: !SETTLED_ORDER_STATUSES.has(order.status),
         reason,
       })),
     );
     await tx.query(
       `INSERT INTO "cases"."watched_order" (order_number, customer_id, erp_version, skus, requested_date, open)
-       SELECT o.number, o.customer, o.version, ARRAY(SELECT jsonb_array_elements_text(o.skus)), o.requested, true
-         FROM jsonb_to_recordset($1::jsonb) AS o(number text, customer text, version int, skus jsonb, requested date)
+       SELECT o.number, o.customer, o.version, ARRAY(SELECT jsonb_array_elements_text(o.skus)), o.requested, o.open
+         FROM jsonb_to_recordset($1::jsonb)
+              AS o(number text, customer text, version int, skus jsonb, requested date, open boolean)
        ON CONFLICT (order_number) DO UPDATE
          SET customer_id = EXCLUDED.customer_id, erp_version = EXCLUDED.erp_version, skus = EXCLUDED.skus,
-             requested_date = EXCLUDED.requested_date
+             requested_date = EXCLUDED.requested_date, open = EXCLUDED.open
        WHERE "watched_order".erp_version < EXCLUDED.erp_version`,
       [rows],
     );
