@@ -41,6 +41,8 @@ const SAMPLE_VALUES: Record<string, unknown> = {
   events: [],
   // A receiver that refuses connections: deliveries fail fast and stay on this machine.
   input: { url: 'http://127.0.0.1:9/hooks', eventTypes: ['cases.case.updated.v1'] },
+  // A region no DC has: the matrix's writes change no deadline.
+  calendar: { region: 'MATRIX', timeZone: 'UTC', workingHours: [{ weekday: 1, from: '08:00', to: '18:00' }] },
 };
 
 /** A query that reaches each field-level rule, from a root field that orders:read opens. */
@@ -94,8 +96,14 @@ const allows = (role: Role, coordinate: string) => ROLE_SCOPES[role].includes(AC
 function literal(type: GraphQLInputType, value: unknown): string {
   const named = getNamedType(type);
   if (isEnumType(named)) return named.getValues()[0].name;
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const fields = Object.entries(value).map(([key, field]) => `${key}: ${JSON.stringify(field)}`);
+  return valueLiteral(value);
+}
+
+/** A GraphQL literal of a plain JSON value (object keys unquoted). */
+function valueLiteral(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(valueLiteral).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const fields = Object.entries(value).map(([key, field]) => `${key}: ${valueLiteral(field)}`);
     return `{ ${fields.join(', ')} }`;
   }
   return JSON.stringify(value);

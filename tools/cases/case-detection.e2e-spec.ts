@@ -29,6 +29,32 @@ interface CaseView {
   tasks: { team: string; status: string }[];
 }
 
+interface AssessedCase {
+  id: string;
+  priority: number;
+  region: string | null;
+  ruleVersions: { table: string; version: number }[];
+  priorityFactors: { factor: string; weight: number; contribution: number }[];
+  tasks: {
+    team: string;
+    createdAt: string;
+    atRiskAt: string | null;
+    dueAt: string | null;
+    slaTargetMinutes: number | null;
+    slaState: string | null;
+    escalationLevel: number;
+  }[];
+  recommendations: {
+    rank: number;
+    action: string;
+    dateEffectDays: number;
+    automatable: boolean;
+    policyRule: string | null;
+    parameters: { name: string; value: string | null }[];
+  }[];
+  auditTrail: { action: string; payload: string }[];
+}
+
 const CASE_FIELDS = `id orderNumber status closedAt reopenedCount reworkCount evaluatedErpVersion
   exceptions { category lineNo status owner reason clearReason }
   tasks { team status }`;
@@ -181,18 +207,104 @@ describe('exception detection', () => {
       'exception.detected',
       'exception.detected',
       'exception.detected',
+      'case.assessed',
     ]);
-    expect(new Set(steps.map((s) => s.actor))).toEqual(new Set(['ordex.detection']));
+    expect(new Set(steps.map((s) => s.actor))).toEqual(new Set(['ordex.detection', 'ordex.assessment']));
     const { verifyAuditChain } = await ask<{ verifyAuditChain: { valid: boolean; entries: number } }>(
       'query($id: ID!) { verifyAuditChain(caseId: $id) { valid entries } }',
       { id: found.id },
     );
-    expect(verifyAuditChain).toEqual({ valid: true, entries: 4 });
+    expect(verifyAuditChain).toEqual({ valid: true, entries: 5 });
     const published = await stack.sql<{ change: string }>(
       `SELECT envelope->'data'->>'change' AS change FROM cases.outbox
         WHERE subject = 'cases.case.updated.v1' AND envelope->'data'->>'orderNumber' = 'SO-1001'`,
     );
     expect(published.map((p) => p.change)).toEqual(['opened']);
+  });
+
+  it('assesses SO-1001: priority factor by factor, SLA deadlines on DC-NORTH’s calendar, next best actions', async () => {
+    const { order } = await ask<{ order: { case: AssessedCase } }>(
+      `{ order(orderNumber: "SO-1001") { case {
+          id priority region ruleVersions { table version }
+          priorityFactors { factor weight contribution }
+          tasks { team createdAt atRiskAt dueAt slaTargetMinutes slaState escalationLevel }
+          recommendations { rank action dateEffectDays automatable policyRule parameters { name value } }
+          auditTrail { action payload } } } }`,
+    );
+    const assessed = order.case;
+    expect(assessed.region).toBe('NORTH');
+    expect(assessed.ruleVersions).toEqual([
+      { table: 'automation-policy', version: 1 },
+      { table: 'routing', version: 1 },
+      { table: 'sla-targets', version: 1 },
+    ]);
+    const factors = Object.fromEntries(assessed.priorityFactors.map((f) => [f.factor, f.contribution]));
+    expect(Object.keys(factors)).toEqual([
+      'CUSTOMER_TIER',
+      'ORDER_VALUE',
+      'MARGIN_AT_RISK',
+      'DATE_RISK',
+      'SLA_TIME_LEFT',
+    ]);
+    // Platinum: the full 20; date 5 days out and threatened: 25 × (1 − 0.8 × 5/14) = 17.86; SLA untouched: 0.
+    expect(factors).toMatchObject({ CUSTOMER_TIER: 20, DATE_RISK: 17.86, SLA_TIME_LEFT: 0 });
+    const sum = assessed.priorityFactors.reduce((total, f) => total + f.contribution, 0);
+    expect(assessed.priority).toBe(Math.round(sum));
+
+    // Friday 07:00 in Berlin, opening time: platinum stock and shipment 120 working minutes, price 240.
+    expect(
+      Object.fromEntries(
+        assessed.tasks.map((t) => [
+          t.team,
+          [t.createdAt, t.atRiskAt, t.dueAt, t.slaTargetMinutes, t.slaState],
+        ]),
+      ),
+    ).toEqual({
+      WAREHOUSE: [
+        AS_OF.toISOString(),
+        '2026-11-27T07:30:00.000Z',
+        '2026-11-27T08:00:00.000Z',
+        120,
+        'ON_TRACK',
+      ],
+      TRANSPORTATION: [
+        AS_OF.toISOString(),
+        '2026-11-27T07:30:00.000Z',
+        '2026-11-27T08:00:00.000Z',
+        120,
+        'ON_TRACK',
+      ],
+      FINANCE_PRICING: [
+        AS_OF.toISOString(),
+        '2026-11-27T09:00:00.000Z',
+        '2026-11-27T10:00:00.000Z',
+        240,
+        'ON_TRACK',
+      ],
+    });
+
+    // The reference scenario's proposals, best first, each judged by the automation policy.
+    const proposals = assessed.recommendations.map((r) => ({
+      action: r.action,
+      automatable: r.automatable,
+      ...Object.fromEntries(r.parameters.map((p) => [p.name, p.value])),
+    }));
+    expect(proposals.slice(0, 4)).toMatchObject([
+      { action: 'CORRECT_PRICE', automatable: true, lineNo: '2', price: '50' },
+      { action: 'APPROVE_PRICE_OVERRIDE', automatable: false, lineNo: '2', belowMarginFloor: 'false' },
+      { action: 'REBOOK_CARRIER', automatable: false, dcCode: 'DC-NORTH', shipDate: '2026-12-03' },
+      { action: 'ALTERNATE_DC', automatable: true, lineNo: '1', dcCode: 'DC-SOUTH', quantity: '120' },
+    ]);
+    expect(proposals.map((p) => p.action)).toEqual(expect.arrayContaining(['SPLIT_SHIPMENT', 'BACKORDER']));
+    expect(proposals.at(-1)).toMatchObject({ action: 'NOTIFY_CUSTOMER', commitmentDate: '2026-12-03' });
+    expect(assessed.recommendations.map((r) => r.rank)).toEqual(proposals.map((_, i) => i + 1));
+
+    const entry = assessed.auditTrail.find((e) => e.action === 'case.assessed')!;
+    expect(JSON.parse(entry.payload)).toMatchObject({
+      model: 'priority/1',
+      rules: { routing: 1, 'sla-targets': 1, 'automation-policy': 1 },
+      after: { priority: assessed.priority },
+    });
   });
 
   it('changes nothing when an evaluation finds what the case already holds', async () => {
@@ -315,6 +427,127 @@ describe('exception detection', () => {
       [order.orderNumber],
     );
     expect(watched.open).toBe(false);
+  });
+
+  it('decides a case with the table versions it pinned; a case opened after a policy change uses the new one', async () => {
+    const unknownLine = { lineNo: 3, sku: 'SKU-NOT-IN-MASTER', quantity: 1, unitPrice: 10 };
+    await erp('erp.order.created.v1', 'SO-9901', { ...reference, orderNumber: 'SO-9901', erpVersion: 1 });
+    await settled();
+    // SLA targets v2: every 480-minute target becomes 45 (as an authorised edit would store it).
+    await stack.sql(
+      `INSERT INTO cases.decision_table (key, version, content, created_by, comment)
+       SELECT key, 2, replace(content::text, '"targetMinutes": "480"', '"targetMinutes": "45"')::jsonb,
+              'pinning-test', 'tighter master-data targets'
+         FROM cases.decision_table WHERE key = 'sla-targets' AND version = 1`,
+    );
+    // The same new MASTER_DATA line on SO-9901 (case opened under v1) and on SO-9902 (opened now).
+    await erp('erp.order.changed.v1', 'SO-9901', {
+      ...reference,
+      orderNumber: 'SO-9901',
+      erpVersion: 2,
+      lines: [...reference.lines, unknownLine],
+    });
+    await erp('erp.order.created.v1', 'SO-9902', {
+      ...reference,
+      orderNumber: 'SO-9902',
+      erpVersion: 1,
+      lines: [...reference.lines, unknownLine],
+    });
+    await settled();
+    const masterDataTask = async (orderNumber: string) => {
+      const { order } = await ask<{
+        order: {
+          case: {
+            ruleVersions: { table: string; version: number }[];
+            tasks: { team: string; slaTargetMinutes: number }[];
+          };
+        };
+      }>(
+        'query($n: ID!) { order(orderNumber: $n) { case { ruleVersions { table version } tasks { team slaTargetMinutes } } } }',
+        { n: orderNumber },
+      );
+      return {
+        sla: order.case.ruleVersions.find((r) => r.table === 'sla-targets')?.version,
+        minutes: order.case.tasks.find((t) => t.team === 'DATA_STEWARDSHIP')?.slaTargetMinutes,
+      };
+    };
+    expect(await masterDataTask('SO-9901')).toEqual({ sla: 1, minutes: 480 });
+    expect(await masterDataTask('SO-9902')).toEqual({ sla: 2, minutes: 45 });
+    for (const [orderNumber, erpVersion] of [
+      ['SO-9901', 3],
+      ['SO-9902', 2],
+    ] as const) {
+      await erp('erp.order.cancelled.v1', orderNumber, {
+        orderNumber,
+        erpVersion,
+        cancelledAt: '2026-11-27T05:50:00Z',
+        reason: 'pinning test',
+      });
+    }
+    await settled();
+  });
+
+  it('keeps a business calendar per DC region, refusing one it could not count on', async () => {
+    const { businessCalendars } = await ask<{
+      businessCalendars: { region: string; timeZone: string; holidayCountry: string | null }[];
+    }>('{ businessCalendars { region timeZone holidayCountry } }');
+    expect(businessCalendars).toEqual([
+      { region: 'DEFAULT', timeZone: 'UTC', holidayCountry: null },
+      { region: 'EAST', timeZone: 'Europe/Bucharest', holidayCountry: 'RO' },
+      { region: 'NORTH', timeZone: 'Europe/Berlin', holidayCountry: 'DE' },
+      { region: 'SOUTH', timeZone: 'Europe/Rome', holidayCountry: 'IT' },
+      { region: 'WEST', timeZone: 'Europe/Lisbon', holidayCountry: 'PT' },
+    ]);
+    const { errors } = await graphql(
+      stack.gatewayUrl!,
+      `
+        mutation {
+          setBusinessCalendar(
+            calendar: {
+              region: "NORTH"
+              timeZone: "Mars/Olympus"
+              holidayCountry: "XX"
+              workingHours: [{ weekday: 1, from: "18:00", to: "08:00" }]
+            }
+          ) {
+            region
+          }
+        }
+      `,
+      {},
+      auth,
+    );
+    expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errors?.[0].message).toMatch(/Mars\/Olympus/);
+    const { data } = await graphql<{ setBusinessCalendar: { region: string; updatedBy: string } }>(
+      stack.gatewayUrl!,
+      `
+        mutation {
+          setBusinessCalendar(
+            calendar: {
+              region: "NORTH"
+              timeZone: "Europe/Berlin"
+              holidayCountry: "DE"
+              holidayState: "BE"
+              workingHours: [
+                { weekday: 1, from: "07:00", to: "19:00" }
+                { weekday: 2, from: "07:00", to: "19:00" }
+                { weekday: 3, from: "07:00", to: "19:00" }
+                { weekday: 4, from: "07:00", to: "19:00" }
+                { weekday: 5, from: "07:00", to: "19:00" }
+              ]
+              closures: ["2026-12-24"]
+            }
+          ) {
+            region
+            updatedBy
+          }
+        }
+      `,
+      {},
+      auth,
+    );
+    expect(data?.setBusinessCalendar.region).toBe('NORTH');
   });
 
   it('dead-letters nothing and leaves no evaluation waiting', async () => {

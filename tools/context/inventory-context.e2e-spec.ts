@@ -345,6 +345,17 @@ describe('inventory context through the gateway', () => {
       lines: lines.map((l, i) => ({ lineNo: i + 1, sku: l.sku, quantity: l.quantity, unitPrice: 10 })),
     });
 
+  it('answers products(skus:) with only the named products, in SKU order, unknown ones left out', async () => {
+    await load([product('SKUS-B'), product('SKUS-A'), product('SKUS-C')], []);
+    const response = await ctx.ask(
+      '{ products(skus: ["SKUS-C", "SKUS-GHOST", "SKUS-A"], first: 10) { sku } }',
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.products).toEqual([{ sku: 'SKUS-A' }, { sku: 'SKUS-C' }]);
+    const none = await ctx.ask('{ products(skus: [], first: 10) { sku } }');
+    expect(none.data!.products).toEqual([]);
+  });
+
   it("gives an order line's availability now and by its requested date", async () => {
     const edge = await loadEdgeSku('LINE1');
     await load([product('LINE3')], [stock('LINE3', 'DC-WEST', 50, 0)]);

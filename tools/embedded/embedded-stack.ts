@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Pool } from 'pg';
 import { decodeEvent, EventEnvelope, STREAMS } from '@ordex/contracts';
-import { buildDemoDistributor, DEMO_SIZES, demoErpEvents, DemoSizeName } from '@ordex/demo-data';
+import {
+  buildDemoDistributor,
+  demoBusinessCalendars,
+  DEMO_SIZES,
+  demoErpEvents,
+  DemoSizeName,
+} from '@ordex/demo-data';
 import {
   createLogger,
   DEV_AUDIENCE,
@@ -117,6 +123,8 @@ export interface EmbeddedStack {
 }
 
 const DEMO_MARKER = 'demo-loaded.json';
+const SET_BUSINESS_CALENDAR =
+  'mutation($calendar: BusinessCalendarInput!) { setBusinessCalendar(calendar: $calendar) { region } }';
 const SERVICE_TOKEN_SECONDS = 3600;
 
 /**
@@ -235,7 +243,17 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
       await connector.start();
       progress('simulated ERP connector answering commands');
     }
-    const demoEventsPublished = await loadDemoOnce(options, broker, progress);
+    const demoEventsPublished = await loadDemoOnce(options, broker, progress, async (query, variables) => {
+      if (!gateway || !subgraphUrls.cases) return;
+      const token = await issuer.issue({ roles: ['admin'], user: 'ordex-demo' });
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { errors?: { message: string }[] };
+      if (!response.ok || body.errors) throw new Error(`demo set-up refused: ${JSON.stringify(body.errors)}`);
+    });
     const producer = new InProcessBus(broker);
     buses.push(producer);
     return {
@@ -323,11 +341,16 @@ async function loadDemoOnce(
   options: EmbeddedStackOptions,
   broker: InProcessBroker,
   progress: (line: string) => void,
+  administer: (query: string, variables: Record<string, unknown>) => Promise<void>,
 ): Promise<number> {
   const size = options.demo ?? 'none';
   if (size === 'none') return 0;
   const marker = options.dataDir && join(options.dataDir, DEMO_MARKER);
   if (marker && existsSync(marker)) return 0;
+  // Before the orders: the first tasks' SLA deadlines already count on the DCs' calendars.
+  for (const calendar of demoBusinessCalendars()) {
+    await administer(SET_BUSINESS_CALENDAR, { calendar });
+  }
   const events = demoErpEvents(buildDemoDistributor(DEMO_SIZES[size]));
   progress(`loading the ${size} demo distributor (${events.length} ERP events)`);
   const bus = new InProcessBus(broker);

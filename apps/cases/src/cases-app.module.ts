@@ -4,8 +4,10 @@ import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { DecisionTablesModule } from './decision-tables/decision-tables.module';
 import { DetectionModule } from './detection/detection.module';
+import { EscalationModule } from './escalation/escalation.module';
 import { LiveModule } from './live/live.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
+import { SlaModule } from './sla/sla.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
@@ -18,6 +20,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     WebhooksModule,
     LiveModule,
     DetectionModule,
+    SlaModule,
+    EscalationModule,
   ],
 })
 export class CasesAppModule {}

@@ -13,7 +13,10 @@ import { WebhookDelivery1764633600002 } from './migrations/1764633600002-webhook
 import { ApprovalAuthority1764633600003 } from './migrations/1764633600003-approval-authority';
 import { CasesGovernance1764374400000 } from './migrations/1764374400000-cases-governance';
 import { CaseDetection1764979200000 } from './migrations/1764979200000-case-detection';
+import { CaseAssessment1765065600000 } from './migrations/1765065600000-case-assessment';
 import { RecommendationEntity } from './recommendations/recommendation.entity';
+import { BusinessCalendarEntity } from './sla/business-calendar.entity';
+import { EscalationEntity } from './sla/escalation.entity';
 import { WebhookSubscriptionEntity } from './webhooks/webhook-subscription.entity';
 
 /**
@@ -34,6 +37,8 @@ export const casesSubgraph: SubgraphDefinition = {
     ApprovalEntity,
     DecisionTableEntity,
     WebhookSubscriptionEntity,
+    BusinessCalendarEntity,
+    EscalationEntity,
   ],
   migrations: [
     CasesInit1764288000000,
@@ -42,6 +47,7 @@ export const casesSubgraph: SubgraphDefinition = {
     WebhookDelivery1764633600002,
     ApprovalAuthority1764633600003,
     CaseDetection1764979200000,
+    CaseAssessment1765065600000,
   ],
   partnerScoped: true,
   readsGraph: true,

@@ -1,5 +1,6 @@
 export * from './demo-distributor';
 export * from './demo-events';
+export * from './demo-calendars';
 export * from './random.util';
 export { fromCents, toCents } from './domain/money.util';
 export type { FullDay } from './demo-capacity';

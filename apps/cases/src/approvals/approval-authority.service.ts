@@ -1,6 +1,5 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { ZenEngine, type ZenDecision } from '@gorules/zen-engine';
-import { DecisionTablesService } from '../decision-tables/decision-tables.service';
+import { Injectable } from '@nestjs/common';
+import { DecisionEngineService } from '../decision-tables/decision-engine.service';
 import {
   type ApprovalRequest,
   type ApprovalRequirement,
@@ -9,30 +8,21 @@ import {
 
 export const APPROVAL_AUTHORITY_TABLE = 'approval-authority';
 
-/** Evaluates the latest approval-authority decision table (GoRules zen-engine), one compiled decision per version. */
+/** Evaluates the approval-authority decision table: who may approve a credit release or a price override. */
 @Injectable()
-export class ApprovalAuthorityService implements OnModuleDestroy {
-  private readonly engine = new ZenEngine();
-  private readonly decisions = new Map<number, ZenDecision>();
-
-  constructor(private readonly tables: DecisionTablesService) {}
+export class ApprovalAuthorityService {
+  constructor(private readonly engine: DecisionEngineService) {}
 
   /** The requirement, and the table version that set it; no requirement when no rule matched. */
   async requirement(
     request: ApprovalRequest,
+    version: number | null = null,
   ): Promise<{ requirement?: ApprovalRequirement; version: number }> {
-    const table = await this.tables.find(APPROVAL_AUTHORITY_TABLE);
-    if (!table) throw new Error(`decision table ${APPROVAL_AUTHORITY_TABLE} is missing`);
-    let decision = this.decisions.get(table.version);
-    if (!decision) {
-      decision = this.engine.createDecision(table.content);
-      this.decisions.set(table.version, decision);
-    }
-    const { result } = await decision.evaluate({ ...request });
-    return { requirement: requirementFrom(result), version: table.version };
-  }
-
-  onModuleDestroy(): void {
-    this.engine.dispose();
+    const { result, version: used } = await this.engine.evaluate(
+      APPROVAL_AUTHORITY_TABLE,
+      { ...request },
+      version,
+    );
+    return { requirement: requirementFrom(result), version: used };
   }
 }

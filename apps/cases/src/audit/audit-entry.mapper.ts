@@ -7,6 +7,7 @@ export function toAuditEntryObject(entity: AuditEntryEntity): AuditEntryObject {
     seq: entity.seq,
     actor: entity.actor,
     action: entity.action,
+    payload: JSON.stringify(entity.payload),
     recordedAt: entity.recordedAt,
     hash: entity.hash,
     prevHash: entity.prevHash,

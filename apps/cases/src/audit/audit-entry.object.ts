@@ -15,6 +15,12 @@ export class AuditEntryObject {
   @Field({ description: "What happened, e.g. 'exception.detected'." })
   action: string;
 
+  @Field({
+    description:
+      'What the step recorded, as JSON: the inputs it rested on, before and after, the rule-table and model versions that decided.',
+  })
+  payload: string;
+
   @Field(() => GraphQLISODateTime)
   recordedAt: Date;
 

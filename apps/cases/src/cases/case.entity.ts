@@ -1,5 +1,6 @@
 import { CaseStatus } from '@ordex/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { PriorityFactor, PriorityInputs } from './domain/priority.util';
 
 /** Every exception on one order, worked as one case. */
 @Entity({ name: 'case' })
@@ -42,4 +43,20 @@ export class CaseEntity {
   /** Reopenings because an exception it had recurred within the rework window. */
   @Column({ name: 'rework_count', type: 'int', default: 0 })
   reworkCount: number;
+
+  /** The region of the DC the order ships from: whose business calendar its SLAs run on. */
+  @Column({ type: 'text', nullable: true })
+  region: string | null;
+
+  /** How the priority was reached, factor by factor. */
+  @Column({ name: 'priority_factors', type: 'jsonb', default: [] })
+  priorityFactors: PriorityFactor[];
+
+  /** What the priority was computed from, kept so that the passing of time can rescore without the graph. */
+  @Column({ name: 'priority_inputs', type: 'jsonb', nullable: true })
+  priorityInputs: PriorityInputs | null;
+
+  /** The decision-table versions the case is decided with, pinned when it first used each table. */
+  @Column({ name: 'rule_versions', type: 'jsonb', default: {} })
+  ruleVersions: Record<string, number>;
 }

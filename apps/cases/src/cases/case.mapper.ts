@@ -2,6 +2,7 @@ import { EXCEPTION_CATEGORY_OWNER } from '@ordex/contracts';
 import type { CaseExceptionEntity } from './case-exception.entity';
 import type { CaseEntity } from './case.entity';
 import type { CaseExceptionObject, CaseObject } from './case.object';
+import type { PriorityFactorName } from './priority-factor.object';
 
 export function toCaseObject(entity: CaseEntity): CaseObject {
   return {
@@ -9,6 +10,11 @@ export function toCaseObject(entity: CaseEntity): CaseObject {
     orderNumber: entity.orderNumber,
     status: entity.status,
     priority: entity.priority,
+    priorityFactors: entity.priorityFactors.map((f) => ({ ...f, factor: f.factor as PriorityFactorName })),
+    region: entity.region,
+    ruleVersions: Object.entries(entity.ruleVersions)
+      .map(([table, version]) => ({ table, version }))
+      .sort((a, b) => (a.table < b.table ? -1 : 1)),
     openedAt: entity.openedAt,
     closedAt: entity.closedAt,
     evaluatedErpVersion: entity.erpVersion,

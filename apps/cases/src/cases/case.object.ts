@@ -2,6 +2,7 @@ import { CasesSchema } from '../cases-schema.scope';
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CaseStatus, ExceptionCategory, Team } from '@ordex/contracts';
 import { ExceptionStatus } from './exception-status.enum';
+import { PriorityFactorObject, RuleVersionObject } from './priority-factor.object';
 
 @ObjectType('CaseException', {
   registerIn: CasesSchema,
@@ -54,8 +55,24 @@ export class CaseObject {
   @Field(() => CaseStatus)
   status: CaseStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'From 0 to 100, higher first: customer tier, order value, margin at risk, date risk and SLA time left.',
+  })
   priority: number;
+
+  @Field(() => [PriorityFactorObject], { description: 'How the priority was reached, factor by factor.' })
+  priorityFactors: PriorityFactorObject[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The region of the DC the order ships from, whose business calendar the case's SLAs count on.",
+  })
+  region: string | null;
+
+  @Field(() => [RuleVersionObject], { description: 'The decision-table versions the case is decided with.' })
+  ruleVersions: RuleVersionObject[];
 
   @Field(() => GraphQLISODateTime)
   openedAt: Date;

@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import {
   Args,
   Context,
@@ -10,7 +11,7 @@ import {
   ResolveReference,
 } from '@nestjs/graphql';
 import { CaseStatus } from '@ordex/contracts';
-import { GraphQLRequestContext, pageSize, PartnerDirectory } from '@ordex/platform';
+import { GraphQLRequestContext, pageSize, PartnerDirectory, SERVICE_CLOCK } from '@ordex/platform';
 import { toCaseExceptionObject, toCaseObject, visibleCase } from './case.mapper';
 import { CaseExceptionObject, CaseObject } from './case.object';
 import { CasesService } from './cases.service';
@@ -23,6 +24,7 @@ export class CaseResolver {
   constructor(
     private readonly caseService: CasesService,
     private readonly partners: PartnerDirectory,
+    @Inject(SERVICE_CLOCK) private readonly clock: () => Date,
   ) {}
 
   @Query(() => CaseObject, { name: 'case', nullable: true, description: 'A case by id.' })
@@ -60,7 +62,8 @@ export class CaseResolver {
     const rows = await ctx.loaders
       .get('cases.tasksByCase', (ids: readonly string[]) => this.caseService.tasksByCaseIds(ids))
       .load(parent.id);
-    return rows.map(toTaskObject);
+    const now = this.clock();
+    return rows.map((row) => toTaskObject(row, now));
   }
 
   // A reference the gateway completes from orders. It is also what puts Order into this schema

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DecisionEngineService } from './decision-engine.service';
 import { DecisionTableEntity } from './decision-table.entity';
 import { DecisionTableResolver } from './decision-table.resolver';
 import { DecisionTablesService } from './decision-tables.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DecisionTableEntity])],
-  providers: [DecisionTablesService, DecisionTableResolver],
-  exports: [DecisionTablesService],
+  providers: [DecisionTablesService, DecisionEngineService, DecisionTableResolver],
+  exports: [DecisionTablesService, DecisionEngineService],
 })
 export class DecisionTablesModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { DecisionTableEntity } from './decision-table.entity';
 
 @Injectable()
@@ -20,9 +20,10 @@ export class DecisionTablesService {
   }
 
   /** One version of a table; its latest without a version. */
-  find(key: string, version?: number | null): Promise<DecisionTableEntity | null> {
+  find(key: string, version?: number | null, tx?: EntityManager): Promise<DecisionTableEntity | null> {
+    const tables = tx ? tx.getRepository(DecisionTableEntity) : this.tables;
     return version != null
-      ? this.tables.findOneBy({ key, version })
-      : this.tables.findOne({ where: { key }, order: { version: 'DESC' } });
+      ? tables.findOneBy({ key, version })
+      : tables.findOne({ where: { key }, order: { version: 'DESC' } });
   }
 }

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { CaseStatus, createEvent, EXCEPTION_CATEGORY_OWNER } from '@ordex/contracts';
-import { enqueueEvent } from '@ordex/platform';
+import { CaseStatus } from '@ordex/contracts';
 import { EntityManager } from 'typeorm';
+import { CaseAssessmentService } from '../assessment/case-assessment.service';
+import { TaskPlannerService } from '../assessment/task-planner.service';
 import { AuditTrailService } from '../audit/audit-trail.service';
 import type { JsonObject } from '../audit/domain/chain-hash.util';
 import { CaseExceptionEntity } from '../cases/case-exception.entity';
 import { CaseEntity } from '../cases/case.entity';
+import { enqueueCaseUpdated } from '../cases/case-updated.event';
 import { CaseEvent, reopenDecision, transition } from '../cases/domain/case-lifecycle.util';
 import { ExceptionStatus } from '../cases/exception-status.enum';
-import { TaskEntity } from '../cases/task.entity';
+import type { ProductContext } from '../recommendations/domain/recommend-actions.util';
 import type { DetectedException, DetectionOutcome } from './domain/detect-exceptions.util';
 import { SETTLED_ORDER_STATUSES } from './domain/detect-exceptions.util';
 import type { OrderContext } from './order-context';
@@ -24,6 +26,11 @@ export interface Reconciliation {
   trigger: string;
   now: Date;
   reworkWindowMs: number;
+  /** The DC the order ships from and its region (whose business calendar the SLAs count on). */
+  assignedDc: string | null;
+  region: string | null;
+  /** Inventory's answer for the short lines' SKUs and their substitutes. */
+  products: ProductContext[];
 }
 
 /** What an evaluation changed on the order's case; `caseId` null when the order has no open case. */
@@ -48,7 +55,11 @@ const keyOf = (e: { category: string; lineNo: number | null }) => `${e.category}
  */
 @Injectable()
 export class CaseReconcilerService {
-  constructor(private readonly audit: AuditTrailService) {}
+  constructor(
+    private readonly audit: AuditTrailService,
+    private readonly tasks: TaskPlannerService,
+    private readonly assessment: CaseAssessmentService,
+  ) {}
 
   async reconcile(tx: EntityManager, input: Reconciliation): Promise<ReconciliationResult> {
     const { order, outcome, trigger, now } = input;
@@ -96,6 +107,12 @@ export class CaseReconcilerService {
       await this.clear(tx, current, exception, clearReason, now);
       result.cleared++;
     }
+    await this.tasks.cancelTasks(
+      tx,
+      gone.map((e) => e.id),
+      now,
+    );
+    if (current.region !== input.region) current.region = input.region;
     if (gone.length) changes.push(`${gone.length} exception${gone.length > 1 ? 's' : ''} cleared`);
 
     let status = current.status;
@@ -128,9 +145,22 @@ export class CaseReconcilerService {
         status,
         erpVersion: order.erpVersion,
         evaluatedAt: now,
+        region: current.region,
         ...(closed ? { closedAt: now } : {}),
       },
     );
+    if (!closed) {
+      const assessed = await this.assessment.assess(tx, current, {
+        order,
+        products: input.products,
+        assignedDc: input.assignedDc,
+        now,
+      });
+      if (assessed.priority !== assessed.priorityBefore && !changes.length) {
+        changes.push(`priority ${assessed.priorityBefore} → ${assessed.priority}`);
+      }
+      if (assessed.recommendationsChanged && !changes.length) changes.push('recommendations revised');
+    }
     if (closed) {
       result.closed = true;
       changes.push('closed');
@@ -139,7 +169,7 @@ export class CaseReconcilerService {
         erpVersion: order.erpVersion,
       });
     }
-    if (changes.length) await this.publish(tx, { ...current, status }, changes.join(', '), now);
+    if (changes.length) await enqueueCaseUpdated(tx, { ...current, status }, changes.join(', '), now);
     return result;
   }
 
@@ -194,6 +224,10 @@ export class CaseReconcilerService {
     const created = tx.create(CaseEntity, {
       orderNumber: order.orderNumber,
       customerId: order.customerId,
+      region: input.region,
+      priorityFactors: [],
+      priorityInputs: null,
+      ruleVersions: {},
       status: CaseStatus.OPEN,
       priority: 0,
       openedAt: now,
@@ -234,13 +268,22 @@ export class CaseReconcilerService {
         facts: detected.facts,
       }),
     );
-    const team = EXCEPTION_CATEGORY_OWNER[detected.category];
-    await tx.insert(TaskEntity, { exceptionId: exception.id, team, status: 'OPEN', dueAt: null });
+    const planned = await this.tasks.openTask(
+      tx,
+      kase,
+      exception,
+      { tier: order.customer?.tier ?? null, segment: order.customer?.segment ?? null },
+      now,
+    );
     await this.record(tx, kase.id, 'exception.detected', {
       exceptionId: exception.id,
       category: detected.category,
       lineNo: detected.lineNo,
-      team,
+      team: planned.task.team,
+      taskId: planned.task.id,
+      dueAt: planned.task.dueAt?.toISOString() ?? null,
+      slaTargetMinutes: planned.task.slaTargetMinutes,
+      tables: planned.rules,
       reason: detected.reason,
       inputs: detected.facts as JsonObject,
       erpVersion: order.erpVersion,
@@ -280,7 +323,6 @@ export class CaseReconcilerService {
       { id: exception.id },
       { status: ExceptionStatus.CLEARED, clearedAt: now, clearReason: why },
     );
-    await tx.update(TaskEntity, { exceptionId: exception.id, status: 'OPEN' }, { status: 'CANCELLED' });
     await this.record(tx, kase.id, 'exception.cleared', {
       exceptionId: exception.id,
       category: exception.category,
@@ -294,26 +336,6 @@ export class CaseReconcilerService {
     return this.audit.append(
       { caseId, actor: DETECTION_ACTOR, action, payload: { rules: DETECTION_RULES, ...payload } },
       tx,
-    );
-  }
-
-  private async publish(tx: EntityManager, kase: CaseEntity, change: string, now: Date): Promise<void> {
-    await enqueueEvent(
-      tx,
-      createEvent(
-        'cases.case.updated.v1',
-        kase.id,
-        {
-          caseId: kase.id,
-          orderNumber: kase.orderNumber,
-          customerId: kase.customerId ?? '',
-          status: kase.status,
-          priority: kase.priority,
-          change,
-          changedAt: now.toISOString(),
-        },
-        { source: 'ordex.cases' },
-      ),
     );
   }
 }

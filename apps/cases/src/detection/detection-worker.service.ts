@@ -15,10 +15,16 @@ import { Counter, Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { CaseReconcilerService } from './case-reconciler.service';
 import { DETECTION_SETTINGS, type DetectionOptions } from './detection.settings';
-import { detectExceptions, type DetectionOutcome } from './domain/detect-exceptions.util';
+import type { ProductContext } from '../recommendations/domain/recommend-actions.util';
+import { assignedDcOf, detectExceptions, type DetectionOutcome } from './domain/detect-exceptions.util';
 import { staleMirrorException } from './domain/stale-mirror.rule';
 import { ClaimedEvaluation, EvaluationQueueService } from './evaluation-queue.service';
-import { DetectionContextResult, ORDER_CONTEXT_DOCUMENT, OrderContext } from './order-context';
+import {
+  DetectionContextResult,
+  ORDER_CONTEXT_DOCUMENT,
+  OrderContext,
+  PRODUCTS_DOCUMENT,
+} from './order-context';
 
 /** What one pass did, for logs and tests. */
 export interface DetectionPass {
@@ -128,9 +134,11 @@ export class DetectionWorker implements OnApplicationBootstrap, OnModuleDestroy 
       return pass;
     }
     const { byNumber, failed, dcByRegion } = answer;
+    const regionOfDc = new Map([...dcByRegion].map(([region, code]) => [code, region]));
     const now = this.clock();
     const retry: ClaimedEvaluation[] = [];
     const rechecks = new Map<number, string[]>();
+    const judged: Judged[] = [];
     for (const request of claimed) {
       const order = byNumber.get(request.orderNumber);
       if (failed.has(request.orderNumber)) {
@@ -150,16 +158,31 @@ export class DetectionWorker implements OnApplicationBootstrap, OnModuleDestroy 
         asOf: now,
         acknowledgementTimeoutMs: this.settings.acknowledgementTimeoutMs,
       });
-      const judged = behind ? withStaleMirror(outcome, order, request.minErpVersion as number) : outcome;
+      judged.push({
+        request,
+        order,
+        outcome: behind ? withStaleMirror(outcome, order, request.minErpVersion as number) : outcome,
+      });
+    }
+    const products = await this.products(judged);
+    for (const { request, order, outcome } of judged) {
+      if (!products && shortSkus(order, outcome).length) {
+        retry.push(request);
+        continue;
+      }
+      const assignedDc = assignedDcOf(order, dcByRegion);
       let result;
       try {
         result = await this.dataSource.transaction(async (tx) => {
           const reconciled = await this.reconciler.reconcile(tx, {
             order,
-            outcome: judged,
+            outcome,
             trigger: request.reason,
             now,
             reworkWindowMs: this.settings.reworkWindowMs,
+            assignedDc,
+            region: assignedDc === null ? null : (regionOfDc.get(assignedDc) ?? null),
+            products: products ?? [],
           });
           await this.queue.complete(request, tx);
           return reconciled;
@@ -177,8 +200,8 @@ export class DetectionWorker implements OnApplicationBootstrap, OnModuleDestroy 
       pass.opened += Number(result.opened || result.reopened);
       pass.cleared += result.cleared;
       pass.closed += Number(result.closed);
-      if (judged.recheckAt) {
-        const at = judged.recheckAt.getTime();
+      if (outcome.recheckAt) {
+        const at = outcome.recheckAt.getTime();
         rechecks.set(at, [...(rechecks.get(at) ?? []), order.orderNumber]);
       }
     }
@@ -250,6 +273,39 @@ export class DetectionWorker implements OnApplicationBootstrap, OnModuleDestroy 
     }
   }
 
+  /**
+   * What inventory knows about the short lines' SKUs and their approved substitutes (for the
+   * recommendations); null when it could not answer in full, so those orders wait for the next try.
+   */
+  private async products(judged: readonly Judged[]): Promise<ProductContext[] | null> {
+    const skus = [...new Set(judged.flatMap(({ order, outcome }) => shortSkus(order, outcome)))].sort();
+    if (skus.length === 0) return [];
+    try {
+      const answered: ProductContext[] = [];
+      // The graph pages products 500 at a time.
+      for (let start = 0; start < skus.length; start += 500) {
+        const page = skus.slice(start, start + 500);
+        const { data, errors } = await (this.graph as GraphClient).request<{ products: ProductContext[] }>(
+          PRODUCTS_DOCUMENT,
+          { skus: page, first: page.length },
+        );
+        if (!data?.products || errors.length) {
+          this.logger.warn(
+            { errors: errors.slice(0, 3) },
+            'substitutes not answered in full; retrying later',
+          );
+          return null;
+        }
+        answered.push(...data.products);
+      }
+      return answered;
+    } catch (error) {
+      if (!(error instanceof GraphUnavailableError)) throw error;
+      this.logger.warn({ err: error.message }, 'the graph is unavailable for substitutes; retrying later');
+      return null;
+    }
+  }
+
   /** The mirror does not have the order (yet): wait for it, then give up with a warning. */
   private async unknownOrder(request: ClaimedEvaluation, retry: ClaimedEvaluation[]): Promise<void> {
     if (request.attempts < this.settings.maxAttempts) {
@@ -263,6 +319,20 @@ export class DetectionWorker implements OnApplicationBootstrap, OnModuleDestroy 
     this.evaluations.inc({ outcome: 'dropped' });
     await this.queue.complete(request);
   }
+}
+
+interface Judged {
+  request: ClaimedEvaluation;
+  order: OrderContext;
+  outcome: DetectionOutcome;
+}
+
+/** The SKUs of the order's lines detection found short. */
+function shortSkus(order: OrderContext, outcome: DetectionOutcome): string[] {
+  const short = new Set(
+    outcome.exceptions.filter((e) => e.category === ExceptionCategory.STOCK_SHORTAGE).map((e) => e.lineNo),
+  );
+  return order.lines.filter((line) => short.has(line.lineNo)).map((line) => line.sku);
 }
 
 /** The outcome plus an ERP_SYNC exception for a mirror that stays behind the ERP's version. */

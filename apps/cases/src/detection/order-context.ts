@@ -18,7 +18,7 @@ export const ORDER_CONTEXT_DOCUMENT = `query DetectionContext($orderNumbers: [ID
       hasAccount creditLimit exposure headroom withinLimit overLimitBy overdue overdueDays overdueAmount
     }
     shipmentOptions(asOf: $asOf) {
-      dcCode carrierCode shipDate onRequestedDate deliveryDate cost preferredDc
+      dcCode carrierCode shipDate onRequestedDate delayDays deliveryDate cost preferredDc
       requestedDateBlockers deliveryWindowMet
     }
     erpCommands { commandId commandType status requestedAt }
@@ -35,6 +35,14 @@ export const ORDER_CONTEXT_DOCUMENT = `query DetectionContext($orderNumbers: [ID
     }
   }
   distributionCenters { code region }
+}`;
+
+/** Inventory's answer for short lines: each SKU's cost and its approved substitutes with stock per DC. */
+export const PRODUCTS_DOCUMENT = `query RecommendationProducts($skus: [ID!]!, $first: Int!) {
+  products(skus: $skus, first: $first) {
+    sku unitCost
+    substitutes: substituteProducts { sku unitCost listPrice stock { dcCode available } }
+  }
 }`;
 
 export type ShipmentBlocker = 'CAPACITY_FULL' | 'CUTOFF_PASSED' | 'NO_COLLECTION' | 'IN_THE_PAST';
@@ -66,6 +74,8 @@ export interface ShipmentOptionContext {
   carrierCode: string;
   shipDate: string | null;
   onRequestedDate: boolean;
+  /** Working days (Monday–Friday) after the requested date up to the ship date; null without a ship date. */
+  delayDays: number | null;
   deliveryDate: string | null;
   cost: number;
   preferredDc: boolean;

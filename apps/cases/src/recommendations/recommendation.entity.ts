@@ -36,6 +36,14 @@ export class RecommendationEntity {
   @Column({ type: 'boolean' })
   automatable: boolean;
 
+  /** Whether the automation policy lets it run without a person, and the rule that said so. */
+  @Column({ name: 'policy_rule', type: 'text', nullable: true })
+  policyRule: string | null;
+
+  /** What executing it needs, e.g. {lineNo, dcCode, quantity}. */
+  @Column({ type: 'jsonb', default: {} })
+  parameters: Record<string, string | number | boolean | null>;
+
   @Column({ type: 'int' })
   rank: number;
 

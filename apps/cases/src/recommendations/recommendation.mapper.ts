@@ -12,6 +12,10 @@ export function toRecommendationObject(entity: RecommendationEntity): Recommenda
     confidence: entity.confidence,
     reason: entity.reason,
     automatable: entity.automatable,
+    policyRule: entity.policyRule,
+    parameters: Object.entries(entity.parameters)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, value]) => ({ name, value: value === null ? null : String(value) })),
     rank: entity.rank,
     createdAt: entity.createdAt,
   };

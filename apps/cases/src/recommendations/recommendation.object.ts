@@ -2,6 +2,15 @@ import { CasesSchema } from '../cases-schema.scope';
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { RecommendedAction } from './recommended-action.enum';
 
+@ObjectType('RecommendationParameter', { registerIn: CasesSchema })
+export class RecommendationParameterObject {
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  value: string | null;
+}
+
 @ObjectType('Recommendation', {
   registerIn: CasesSchema,
   description: 'A next best action proposed for a case, with what it costs and changes.',
@@ -33,6 +42,17 @@ export class RecommendationObject {
 
   @Field(() => Boolean, { description: 'Whether policy lets it run without a human.' })
   automatable: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The automation-policy rule that decided whether it may run without a human.',
+  })
+  policyRule: string | null;
+
+  @Field(() => [RecommendationParameterObject], {
+    description: 'What executing it needs, e.g. lineNo, dcCode, quantity; values as text.',
+  })
+  parameters: RecommendationParameterObject[];
 
   @Field(() => Int, { description: "Its place among the case's recommendations, 1 the best." })
   rank: number;

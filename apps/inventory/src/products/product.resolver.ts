@@ -37,12 +37,16 @@ export class ProductResolver {
     return this.load(ctx, sku);
   }
 
-  @Query(() => [ProductObject], { description: 'Products in SKU order, keyset-paginated.' })
+  @Query(() => [ProductObject], {
+    description:
+      'Products in SKU order, keyset-paginated; only those named in `skus` when given (unknown SKUs are left out).',
+  })
   async products(
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('after', { type: () => ID, nullable: true }) after?: string,
+    @Args('skus', { type: () => [ID], nullable: true }) skus?: string[] | null,
   ) {
-    const rows = await this.productService.list(pageSize(first), after);
+    const rows = await this.productService.list(pageSize(first), after, skus ?? undefined);
     return rows.map(toProductObject);
   }
 

@@ -14,9 +14,10 @@ export class ProductsService {
     return byKeys(skus, rows, (p) => p.sku, null);
   }
 
-  list(first: number, after?: string): Promise<ProductEntity[]> {
+  list(first: number, after?: string, skus?: readonly string[]): Promise<ProductEntity[]> {
     const query = this.products.createQueryBuilder('p').orderBy('p.sku', 'ASC').limit(first);
-    if (after) query.where('p.sku > :after', { after });
+    if (after) query.andWhere('p.sku > :after', { after });
+    if (skus) query.andWhere('p.sku = ANY(:skus)', { skus: [...skus] });
     return query.getMany();
   }
 

@@ -1,3 +1,5 @@
+import { jdmTable } from '../../decision-tables/domain/jdm-table.util';
+
 /**
  * Version 1 of the `approval-authority` decision table (GoRules JDM), seeded by a migration and
  * then changed only as data: who must approve a credit release or a price override, by amount,
@@ -24,40 +26,27 @@ const rule = (
   level: String(level),
 });
 
-export const APPROVAL_AUTHORITY_TABLE_V1 = {
-  nodes: [
-    { id: 'request', type: 'inputNode', name: 'request', position: { x: 0, y: 0 } },
-    {
-      id: 'authority',
-      type: 'decisionTableNode',
-      name: 'approval authority',
-      position: { x: 300, y: 0 },
-      content: {
-        hitPolicy: 'first',
-        inputs: [
-          { id: 'action', name: 'Action', field: 'action' },
-          { id: 'amount', name: 'Amount', field: 'amount' },
-          { id: 'belowFloor', name: 'Below margin floor', field: 'belowMarginFloor' },
-          { id: 'tier', name: 'Customer tier', field: 'tier' },
-        ],
-        outputs: [
-          { id: 'role', name: 'Approver role', field: 'role' },
-          { id: 'level', name: 'Approval level', field: 'level' },
-        ],
-        rules: [
-          rule('credit-bronze-large', 'CREDIT_RELEASE', '> 10000', '', '"BRONZE"', 'finance-credit', 2),
-          rule('credit-large', 'CREDIT_RELEASE', '> 25000', '', '', 'finance-credit', 2),
-          rule('credit', 'CREDIT_RELEASE', '', '', '', 'finance-credit', 1),
-          rule('price-below-floor', 'PRICE_OVERRIDE', '', 'true', '', 'finance-pricing', 2),
-          rule('price-large', 'PRICE_OVERRIDE', '> 50000', '', '', 'finance-pricing', 2),
-          rule('price', 'PRICE_OVERRIDE', '', '', '', 'finance-pricing', 1),
-        ],
-      },
-    },
-    { id: 'result', type: 'outputNode', name: 'result', position: { x: 600, y: 0 } },
+export const APPROVAL_AUTHORITY_TABLE_V1 = jdmTable({
+  name: 'approval authority',
+  // The node id version 1 was first stored with: the seeded document stays the same.
+  nodeId: 'authority',
+  hitPolicy: 'first',
+  inputs: [
+    { id: 'action', name: 'Action', field: 'action' },
+    { id: 'amount', name: 'Amount', field: 'amount' },
+    { id: 'belowFloor', name: 'Below margin floor', field: 'belowMarginFloor' },
+    { id: 'tier', name: 'Customer tier', field: 'tier' },
   ],
-  edges: [
-    { id: 'request-authority', sourceId: 'request', targetId: 'authority', type: 'edge' },
-    { id: 'authority-result', sourceId: 'authority', targetId: 'result', type: 'edge' },
+  outputs: [
+    { id: 'role', name: 'Approver role', field: 'role' },
+    { id: 'level', name: 'Approval level', field: 'level' },
   ],
-};
+  rules: [
+    rule('credit-bronze-large', 'CREDIT_RELEASE', '> 10000', '', '"BRONZE"', 'finance-credit', 2),
+    rule('credit-large', 'CREDIT_RELEASE', '> 25000', '', '', 'finance-credit', 2),
+    rule('credit', 'CREDIT_RELEASE', '', '', '', 'finance-credit', 1),
+    rule('price-below-floor', 'PRICE_OVERRIDE', '', 'true', '', 'finance-pricing', 2),
+    rule('price-large', 'PRICE_OVERRIDE', '> 50000', '', '', 'finance-pricing', 2),
+    rule('price', 'PRICE_OVERRIDE', '', '', '', 'finance-pricing', 1),
+  ],
+});

@@ -1,15 +1,21 @@
 import { ExceptionCategory } from '@ordex/contracts';
 import type {
-  CreditCheckContext,
-  DcAvailabilityContext,
   ErpCommandContext,
   OrderContext,
-  OrderLineContext,
   OrderStatus,
   PriceCheckContext,
-  RoutingRuleContext,
   ShipmentOptionContext,
 } from '../order-context';
+import {
+  credit,
+  line,
+  option,
+  order,
+  priceCheck,
+  so1001Order,
+  stock,
+  withRules,
+} from './order-context.test-support';
 import {
   assignedDcOf,
   detectExceptions,
@@ -27,121 +33,12 @@ const DC_BY_REGION: ReadonlyMap<string, string> = new Map([
   ['WEST', 'DC-WEST'],
 ]);
 
-function stock(
-  dcCode: string,
-  availableByRequestedDate: number,
-  earliestFillDate: string | null = null,
-): DcAvailabilityContext {
-  return { dcCode, available: availableByRequestedDate, availableByRequestedDate, earliestFillDate };
-}
-
-function priceCheck(overrides: Partial<PriceCheckContext> = {}): PriceCheckContext {
-  return {
-    skuKnown: true,
-    hasContract: true,
-    contractId: 'CTR-0001',
-    contractPrice: 50,
-    deviationPct: 0,
-    tolerancePct: 3,
-    withinTolerance: true,
-    marginPct: 30,
-    marginFloorPct: 8,
-    aboveMarginFloor: true,
-    lastContractEndedOn: null,
-    ...overrides,
-  };
-}
-
-function line(overrides: Partial<OrderLineContext> = {}): OrderLineContext {
-  return {
-    lineNo: 1,
-    sku: 'SKU-00001',
-    quantity: 10,
-    unitPrice: 50,
-    availability: { skuKnown: true, byDc: [stock('DC-NORTH', 100), stock('DC-SOUTH', 50)] },
-    priceCheck: priceCheck(),
-    ...overrides,
-  };
-}
-
-function option(overrides: Partial<ShipmentOptionContext> = {}): ShipmentOptionContext {
-  return {
-    dcCode: 'DC-NORTH',
-    carrierCode: 'CAR-A',
-    shipDate: '2026-12-02',
-    onRequestedDate: true,
-    deliveryDate: '2026-12-03',
-    cost: 180,
-    preferredDc: true,
-    requestedDateBlockers: [],
-    deliveryWindowMet: null,
-    ...overrides,
-  };
-}
-
 function blocked(
   carrierCode: string,
   shipDate: string | null,
   blockers: ShipmentOptionContext['requestedDateBlockers'],
 ) {
   return option({ carrierCode, shipDate, onRequestedDate: false, requestedDateBlockers: blockers });
-}
-
-function credit(overrides: Partial<CreditCheckContext> = {}): CreditCheckContext {
-  return {
-    hasAccount: true,
-    creditLimit: 10_000,
-    exposure: 4_000,
-    headroom: 6_000,
-    withinLimit: true,
-    overLimitBy: null,
-    overdue: false,
-    overdueDays: 0,
-    overdueAmount: 0,
-    ...overrides,
-  };
-}
-
-function rules(overrides: Partial<RoutingRuleContext> = {}): RoutingRuleContext {
-  return {
-    shipComplete: false,
-    allowedDcs: [],
-    preferredDc: null,
-    allowedCarriers: [],
-    excludedCarriers: [],
-    ...overrides,
-  };
-}
-
-/** A clean order that ships from DC-NORTH (the ship-to's region) and raises nothing. */
-function order(overrides: Partial<OrderContext> = {}): OrderContext {
-  return {
-    orderNumber: 'SO-2001',
-    erpVersion: 1,
-    status: 'VALIDATING',
-    customerId: 'CUST-001',
-    shipToId: 'ST-001',
-    requestedDate: '2026-12-02',
-    orderValue: 500,
-    currency: 'EUR',
-    shipTo: { id: 'ST-001', region: 'NORTH' },
-    customer: { id: 'CUST-001', segment: 'KEY_ACCOUNT', tier: 'GOLD', routingRules: null },
-    creditCheck: credit(),
-    shipmentOptions: [option()],
-    erpCommands: [],
-    lines: [line()],
-    ...overrides,
-  };
-}
-
-function withRules(
-  routing: Partial<RoutingRuleContext>,
-  overrides: Partial<OrderContext> = {},
-): OrderContext {
-  return order({
-    customer: { id: 'CUST-001', segment: 'KEY_ACCOUNT', tier: 'GOLD', routingRules: rules(routing) },
-    ...overrides,
-  });
 }
 
 function command(commandId: string, requestedAt: Date, status: ErpCommandContext['status'] = 'PENDING') {
@@ -170,48 +67,12 @@ describe('detectExceptions', () => {
   });
 
   describe('reference scenario SO-1001', () => {
-    const so1001 = withRules(
-      { preferredDc: 'DC-NORTH', allowedDcs: ['DC-NORTH', 'DC-SOUTH'], shipComplete: false },
-      {
-        orderNumber: 'SO-1001',
-        orderValue: 3_308,
-        lines: [
-          line({
-            lineNo: 1,
-            sku: 'SKU-00001',
-            quantity: 120,
-            unitPrice: 12.4,
-            availability: {
-              skuKnown: true,
-              byDc: [stock('DC-NORTH', 20, '2026-12-09'), stock('DC-SOUTH', 500, '2026-11-30')],
-            },
-          }),
-          line({
-            lineNo: 2,
-            sku: 'SKU-00002',
-            quantity: 40,
-            unitPrice: 45.5,
-            availability: { skuKnown: true, byDc: [stock('DC-NORTH', 200), stock('DC-SOUTH', 80)] },
-            priceCheck: priceCheck({
-              contractId: 'CTR-0042',
-              contractPrice: 50,
-              deviationPct: -9,
-              tolerancePct: 3,
-              withinTolerance: false,
-              marginPct: 34.07,
-              marginFloorPct: 8,
-              aboveMarginFloor: true,
-            }),
-          }),
-        ],
-        shipmentOptions: [
-          blocked('CAR-B', '2026-12-04', ['CAPACITY_FULL']),
-          blocked('CAR-A', '2026-12-03', ['CAPACITY_FULL']),
-          option({ dcCode: 'DC-SOUTH', carrierCode: 'CAR-A', preferredDc: false }),
-          option({ dcCode: 'DC-SOUTH', carrierCode: 'CAR-C', preferredDc: false }),
-        ],
-      },
-    );
+    const so1001 = so1001Order([
+      blocked('CAR-B', '2026-12-04', ['CAPACITY_FULL']),
+      blocked('CAR-A', '2026-12-03', ['CAPACITY_FULL']),
+      option({ dcCode: 'DC-SOUTH', carrierCode: 'CAR-A', preferredDc: false }),
+      option({ dcCode: 'DC-SOUTH', carrierCode: 'CAR-C', preferredDc: false }),
+    ]);
 
     it('raises exactly a shortage on line 1, a price mismatch on line 2 and a shipment constraint', () => {
       expect(detect(so1001)).toEqual({

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { DecisionTablesModule } from '../decision-tables/decision-tables.module';
+import { SlaModule } from '../sla/sla.module';
+import { CaseAssessmentService } from './case-assessment.service';
+import { RuleVersionsService } from './rule-versions.service';
+import { TaskPlannerService } from './task-planner.service';
+
+/** Routing and SLAs for tasks, priority and recommendations for cases, on the case's pinned tables. */
+@Module({
+  imports: [AuditModule, DecisionTablesModule, SlaModule],
+  providers: [RuleVersionsService, TaskPlannerService, CaseAssessmentService],
+  exports: [TaskPlannerService, CaseAssessmentService],
+})
+export class AssessmentModule {}

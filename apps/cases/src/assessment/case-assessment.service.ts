@@ -1,0 +1,274 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditTrailService } from '../audit/audit-trail.service';
+import type { JsonObject } from '../audit/domain/chain-hash.util';
+import { CaseExceptionEntity } from '../cases/case-exception.entity';
+import { CaseEntity } from '../cases/case.entity';
+import {
+  casePriority,
+  marginAtRisk,
+  PRIORITY_MODEL,
+  type Priority,
+  type PriorityInputs,
+} from '../cases/domain/priority.util';
+import { ExceptionStatus } from '../cases/exception-status.enum';
+import { AUTOMATION_POLICY_TABLE } from '../decision-tables/domain/automation-policy.table';
+import type { OrderContext } from '../detection/order-context';
+import {
+  type ProductContext,
+  type RecommendationCandidate,
+  recommendActions,
+} from '../recommendations/domain/recommend-actions.util';
+import { RecommendationEntity } from '../recommendations/recommendation.entity';
+import { BusinessCalendarsService } from '../sla/business-calendars.service';
+import { workingMinutesBetween } from '../sla/domain/business-calendar.util';
+import { RuleVersionsService } from './rule-versions.service';
+import { TaskPlannerService } from './task-planner.service';
+
+/** Who records assessments on the audit trail. */
+export const ASSESSMENT_ACTOR = 'ordex.assessment';
+
+/** Exceptions that put the promised date at risk while they are open. */
+const DATE_THREATENING = new Set(['STOCK_SHORTAGE', 'SHIPMENT_CONSTRAINT', 'ROUTING_RULE', 'CREDIT_HOLD']);
+
+export interface AssessmentInput {
+  order: OrderContext;
+  products: ProductContext[];
+  assignedDc: string | null;
+  now: Date;
+}
+
+/** What changed, for the case's update event; empty when nothing did. */
+export interface AssessmentChange {
+  priorityBefore: number;
+  priority: number;
+  recommendationsChanged: boolean;
+}
+
+/**
+ * Scores an open case's priority (factor by factor) and proposes its next best actions from the
+ * order's context, each marked with whether the automation policy lets it run without a person.
+ * Records an assessment on the audit trail only when the score or the proposals changed.
+ */
+@Injectable()
+export class CaseAssessmentService {
+  constructor(
+    private readonly rules: RuleVersionsService,
+    private readonly tasks: TaskPlannerService,
+    private readonly calendars: BusinessCalendarsService,
+    private readonly audit: AuditTrailService,
+  ) {}
+
+  async assess(tx: EntityManager, kase: CaseEntity, input: AssessmentInput): Promise<AssessmentChange> {
+    const { order, now } = input;
+    // In detection's order (category, then line): the recommendations' ranking follows it.
+    const open = await tx.find(CaseExceptionEntity, {
+      where: { caseId: kase.id, status: ExceptionStatus.OPEN },
+      order: { category: 'ASC', lineNo: { direction: 'ASC', nulls: 'FIRST' } },
+    });
+    const inputs: PriorityInputs = {
+      tier: order.customer?.tier ?? null,
+      orderValue: order.orderValue,
+      marginAtRisk: marginAtRisk(
+        order.lines.map((line) => ({
+          lineNo: line.lineNo,
+          quantity: line.quantity,
+          unitPrice: line.unitPrice,
+          marginPct: line.priceCheck?.marginPct ?? null,
+        })),
+        open,
+      ),
+      daysToRequestedDate: daysBetween(now.toISOString().slice(0, 10), order.requestedDate),
+      dateThreatened: open.some((e) => DATE_THREATENING.has(e.category)),
+      slaShareLeft: await this.slaShareLeft(tx, kase, open, now),
+    };
+    const priority = casePriority(inputs);
+
+    const candidates = recommendActions({
+      order,
+      exceptions: open.map((e) => ({
+        category: e.category,
+        lineNo: e.lineNo,
+        facts: e.facts,
+        reason: e.reason,
+      })),
+      products: input.products,
+      assignedDc: input.assignedDc,
+      asOf: now.toISOString().slice(0, 10),
+    });
+    const proposed = await this.withPolicy(tx, kase, candidates, open, order);
+    const existing = await tx.find(RecommendationEntity, {
+      where: { caseId: kase.id },
+      order: { rank: 'ASC' },
+    });
+    const recommendationsChanged = signature(existing) !== signature(proposed);
+    const priorityChanged = priority.score !== kase.priority || !kase.priorityInputs;
+
+    if (recommendationsChanged) {
+      await tx.delete(RecommendationEntity, { caseId: kase.id });
+      if (proposed.length)
+        await tx.insert(
+          RecommendationEntity,
+          proposed.map((r) => ({ ...r, createdAt: now })),
+        );
+    }
+    await tx.update(
+      CaseEntity,
+      { id: kase.id },
+      { priority: priority.score, priorityFactors: priority.factors, priorityInputs: inputs },
+    );
+    const change = { priorityBefore: kase.priority, priority: priority.score, recommendationsChanged };
+    if (priorityChanged || recommendationsChanged) {
+      await this.record(tx, kase, priority, proposed, recommendationsChanged);
+    }
+    kase.priority = priority.score;
+    return change;
+  }
+
+  /** Rescores a case as time passes (an escalation fired) from the inputs it was last assessed on. */
+  async rescore(tx: EntityManager, kase: CaseEntity, now: Date): Promise<Priority | null> {
+    if (!kase.priorityInputs) return null;
+    const open = await tx.find(CaseExceptionEntity, {
+      where: { caseId: kase.id, status: ExceptionStatus.OPEN },
+    });
+    const inputs = { ...kase.priorityInputs, slaShareLeft: await this.slaShareLeft(tx, kase, open, now) };
+    const priority = casePriority(inputs);
+    await tx.update(
+      CaseEntity,
+      { id: kase.id },
+      { priority: priority.score, priorityFactors: priority.factors, priorityInputs: inputs },
+    );
+    return priority;
+  }
+
+  /** The tightest open task's share of its SLA still left (negative once breached); null without SLAs. */
+  private async slaShareLeft(
+    tx: EntityManager,
+    kase: CaseEntity,
+    open: CaseExceptionEntity[],
+    now: Date,
+  ): Promise<number | null> {
+    const tasks = (
+      await this.tasks.openTasks(
+        tx,
+        open.map((e) => e.id),
+      )
+    ).filter((t) => t.dueAt !== null && t.slaTargetMinutes !== null);
+    if (tasks.length === 0) return null;
+    const calendar = await this.calendars.forRegion(kase.region, tx);
+    const shares = tasks.map(
+      (t) => workingMinutesBetween(now, t.dueAt as Date, calendar) / (t.slaTargetMinutes as number),
+    );
+    return Math.round(Math.min(...shares) * 1000) / 1000;
+  }
+
+  /** The candidates as rows, each judged by the case's automation-policy table. */
+  private async withPolicy(
+    tx: EntityManager,
+    kase: CaseEntity,
+    candidates: RecommendationCandidate[],
+    open: CaseExceptionEntity[],
+    order: OrderContext,
+  ): Promise<Omit<RecommendationEntity, 'id' | 'createdAt'>[]> {
+    const rows: Omit<RecommendationEntity, 'id' | 'createdAt'>[] = [];
+    for (const candidate of candidates) {
+      const policy = await this.rules.decide<{ automatable?: unknown; rule?: unknown }>(
+        tx,
+        kase,
+        AUTOMATION_POLICY_TABLE,
+        {
+          action: candidate.action,
+          cost: candidate.cost,
+          dateEffectDays: candidate.dateEffectDays,
+          marginEffect: candidate.marginEffect,
+          tier: order.customer?.tier ?? null,
+          segment: order.customer?.segment ?? null,
+        },
+      );
+      const exception = candidate.exception
+        ? open.find(
+            (e) => e.category === candidate.exception?.category && e.lineNo === candidate.exception.lineNo,
+          )
+        : undefined;
+      rows.push({
+        caseId: kase.id,
+        exceptionId: exception?.id ?? null,
+        action: candidate.action,
+        cost: candidate.cost,
+        marginEffect: candidate.marginEffect,
+        dateEffectDays: candidate.dateEffectDays,
+        confidence: candidate.confidence,
+        reason: candidate.reason,
+        automatable: policy.result.automatable === true,
+        policyRule: typeof policy.result.rule === 'string' ? policy.result.rule : null,
+        parameters: candidate.parameters,
+        rank: candidate.rank,
+      });
+    }
+    return rows;
+  }
+
+  private record(
+    tx: EntityManager,
+    kase: CaseEntity,
+    priority: Priority,
+    proposed: Omit<RecommendationEntity, 'id' | 'createdAt'>[],
+    recommendationsChanged: boolean,
+  ) {
+    return this.audit.append(
+      {
+        caseId: kase.id,
+        actor: ASSESSMENT_ACTOR,
+        action: 'case.assessed',
+        payload: {
+          model: PRIORITY_MODEL,
+          rules: kase.ruleVersions as JsonObject,
+          before: { priority: kase.priority },
+          after: { priority: priority.score },
+          factors: priority.factors.map((f) => ({
+            factor: f.factor,
+            input: f.input,
+            contribution: f.contribution,
+          })),
+          ...(recommendationsChanged
+            ? {
+                recommendations: proposed.map((r) => ({
+                  rank: r.rank,
+                  action: r.action,
+                  exceptionId: r.exceptionId,
+                  cost: r.cost,
+                  automatable: r.automatable,
+                  policyRule: r.policyRule,
+                })),
+              }
+            : {}),
+        },
+      },
+      tx,
+    );
+  }
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Equal when two sets of proposals would read the same to a person. */
+function signature(rows: readonly Omit<RecommendationEntity, 'id' | 'createdAt'>[]): string {
+  return JSON.stringify(
+    rows.map((r) => [
+      r.rank,
+      r.action,
+      r.exceptionId,
+      Number(r.cost),
+      Number(r.marginEffect),
+      r.dateEffectDays,
+      Number(r.confidence),
+      r.automatable,
+      r.policyRule,
+      r.reason,
+      // jsonb stores keys in its own order: compare the entries sorted.
+      Object.entries(r.parameters ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    ]),
+  );
+}
