@@ -433,13 +433,19 @@ describe('exception detection', () => {
     const unknownLine = { lineNo: 3, sku: 'SKU-NOT-IN-MASTER', quantity: 1, unitPrice: 10 };
     await erp('erp.order.created.v1', 'SO-9901', { ...reference, orderNumber: 'SO-9901', erpVersion: 1 });
     await settled();
-    // SLA targets v2: every 480-minute target becomes 45 (as an authorised edit would store it).
-    await stack.sql(
-      `INSERT INTO cases.decision_table (key, version, content, created_by, comment)
-       SELECT key, 2, replace(content::text, '"targetMinutes": "480"', '"targetMinutes": "45"')::jsonb,
-              'pinning-test', 'tighter master-data targets'
-         FROM cases.decision_table WHERE key = 'sla-targets' AND version = 1`,
+    // SLA targets v2, published through the graph: every 480-minute target becomes 45.
+    const { decisionTable } = await ask<{ decisionTable: { content: string } }>(
+      '{ decisionTable(key: "sla-targets") { content } }',
     );
+    const tighter = decisionTable.content.replaceAll('"targetMinutes":"480"', '"targetMinutes":"45"');
+    expect(tighter).not.toBe(decisionTable.content);
+    const { publishDecisionTable } = await ask<{
+      publishDecisionTable: { version: number; createdBy: string };
+    }>(
+      'mutation($content: String!) { publishDecisionTable(key: "sla-targets", content: $content, comment: "tighter master-data targets") { version createdBy } }',
+      { content: tighter },
+    );
+    expect(publishDecisionTable.version).toBe(2);
     // The same new MASTER_DATA line on SO-9901 (case opened under v1) and on SO-9902 (opened now).
     await erp('erp.order.changed.v1', 'SO-9901', {
       ...reference,
@@ -485,6 +491,42 @@ describe('exception detection', () => {
       });
     }
     await settled();
+  });
+
+  it('refuses a governance table version ordex could not decide with, and keeps the history of those it took', async () => {
+    const publish = (key: string, content: string) =>
+      graphql(
+        stack.gatewayUrl!,
+        'mutation($key: ID!, $content: String!) { publishDecisionTable(key: $key, content: $content, comment: "test") { version } }',
+        { key, content },
+        auth,
+      );
+    const refusal = async (key: string, content: string) => {
+      const { errors } = await publish(key, content);
+      expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      return errors![0].message;
+    };
+    expect(await refusal('discounts', '{}')).toMatch(/unknown decision table discounts/);
+    expect(await refusal('routing', '{"nodes": [')).toMatch(/content is not JSON/);
+    const { decisionTable } = await ask<{ decisionTable: { content: string } }>(
+      '{ decisionTable(key: "routing") { content } }',
+    );
+    // Credit holds to a team ordex does not have: refused, naming the probe that failed.
+    const broken = decisionTable.content.replace(
+      '"team":"\\"FINANCE_CREDIT\\""',
+      '"team":"\\"COLLECTIONS\\""',
+    );
+    expect(broken).not.toBe(decisionTable.content);
+    expect(await refusal('routing', broken)).toMatch(
+      /"category":"CREDIT_HOLD".*team must be one of .*got "COLLECTIONS"/,
+    );
+    const { decisionTableHistory } = await ask<{
+      decisionTableHistory: { version: number; createdBy: string; comment: string }[];
+    }>('{ decisionTableHistory(key: "sla-targets") { version createdBy comment } }');
+    expect(decisionTableHistory.map((v) => [v.version, v.comment])).toEqual([
+      [2, 'tighter master-data targets'],
+      [1, 'Initial SLA targets by category and tier; at risk at 75 %, manager at 150 %'],
+    ]);
   });
 
   it('keeps a business calendar per DC region, refusing one it could not count on', async () => {

@@ -8,5 +8,6 @@ export function toDecisionTableObject(entity: DecisionTableEntity): DecisionTabl
     createdBy: entity.createdBy,
     createdAt: entity.createdAt,
     comment: entity.comment,
+    content: JSON.stringify(entity.content),
   };
 }

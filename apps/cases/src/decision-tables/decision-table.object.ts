@@ -20,4 +20,9 @@ export class DecisionTableObject {
 
   @Field({ description: 'What changed in this version, and why.' })
   comment: string;
+
+  @Field({
+    description: 'The rules: a GoRules JSON Decision Model document, as JSON (opens in the GoRules editor).',
+  })
+  content: string;
 }

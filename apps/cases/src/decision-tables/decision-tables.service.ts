@@ -26,4 +26,9 @@ export class DecisionTablesService {
       ? tables.findOneBy({ key, version })
       : tables.findOne({ where: { key }, order: { version: 'DESC' } });
   }
+
+  /** Every version of a table, newest first. */
+  history(key: string): Promise<DecisionTableEntity[]> {
+    return this.tables.find({ where: { key }, order: { version: 'DESC' } });
+  }
 }

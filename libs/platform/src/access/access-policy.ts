@@ -106,6 +106,8 @@ export const ACCESS_RULES: Record<string, Scope> = {
   'Query.verifyAuditChain': 'audit:verify',
   'Query.decisionTables': 'governance:read',
   'Query.decisionTable': 'governance:read',
+  'Query.decisionTableHistory': 'governance:read',
+  'Mutation.publishDecisionTable': 'governance:write',
   'Query.businessCalendars': 'governance:read',
   'Mutation.setBusinessCalendar': 'governance:write',
   'Query.approvalRequirement': 'approvals:read',
