@@ -95,7 +95,10 @@ describe('exception detection', () => {
   const settled = async () => {
     await stack.idle();
     await eventually(async () => {
-      const [row] = await stack.sql<{ n: string }>('SELECT count(*) AS n FROM cases.evaluation_request');
+      const [row] = await stack.sql<{ n: string }>(
+        // Due now or about to be; a recheck planned for an acknowledgement timeout is not work waiting.
+        "SELECT count(*) AS n FROM cases.evaluation_request WHERE due_at < now() + interval '5 seconds'",
+      );
       return Number(row.n) === 0 ? true : undefined;
     }, 60_000);
   };
@@ -127,7 +130,8 @@ describe('exception detection', () => {
     );
     const found = new Map<string, Set<string>>();
     for (const c of cases) {
-      expect(c.status).toBe('OPEN');
+      // IN_PROGRESS where the automation policy already acted (sourcing a short line elsewhere).
+      expect(['OPEN', 'IN_PROGRESS']).toContain(c.status);
       for (const e of c.exceptions) {
         const set = found.get(e.category) ?? new Set<string>();
         set.add(`${c.orderNumber}|${e.lineNo ?? '-'}`);
@@ -182,7 +186,13 @@ describe('exception detection', () => {
 
   it('opens one case for SO-1001 with its three exceptions, each with a task in its team’s queue', async () => {
     const found = (await caseOf('SO-1001'))!;
-    expect(found).toMatchObject({ status: 'OPEN', reopenedCount: 0, reworkCount: 0, evaluatedErpVersion: 1 });
+    // In progress: the automation policy sent line 1's transfer from DC-SOUTH to the ERP at once.
+    expect(found).toMatchObject({
+      status: 'IN_PROGRESS',
+      reopenedCount: 0,
+      reworkCount: 0,
+      evaluatedErpVersion: 1,
+    });
     expect(openKeys(found)).toEqual(['PRICE_MISMATCH|2', 'SHIPMENT_CONSTRAINT|-', 'STOCK_SHORTAGE|1']);
     const reasons = Object.fromEntries(found.exceptions.map((e) => [key(e), e.reason]));
     expect(reasons['STOCK_SHORTAGE|1']).toContain(
@@ -208,18 +218,24 @@ describe('exception detection', () => {
       'exception.detected',
       'exception.detected',
       'case.assessed',
+      'action.taken',
     ]);
-    expect(new Set(steps.map((s) => s.actor))).toEqual(new Set(['ordex.detection', 'ordex.assessment']));
+    expect(new Set(steps.map((s) => s.actor))).toEqual(
+      new Set(['ordex.detection', 'ordex.assessment', 'ordex.automation']),
+    );
     const { verifyAuditChain } = await ask<{ verifyAuditChain: { valid: boolean; entries: number } }>(
       'query($id: ID!) { verifyAuditChain(caseId: $id) { valid entries } }',
       { id: found.id },
     );
-    expect(verifyAuditChain).toEqual({ valid: true, entries: 5 });
+    expect(verifyAuditChain).toEqual({ valid: true, entries: 6 });
     const published = await stack.sql<{ change: string }>(
       `SELECT envelope->'data'->>'change' AS change FROM cases.outbox
         WHERE subject = 'cases.case.updated.v1' AND envelope->'data'->>'orderNumber' = 'SO-1001'`,
     );
-    expect(published.map((p) => p.change)).toEqual(['opened']);
+    expect(published.map((p) => p.change)).toEqual([
+      'ALTERNATE_DC sent to the ERP',
+      'opened, 1 action taken by policy',
+    ]);
   });
 
   it('assesses SO-1001: priority factor by factor, SLA deadlines on DC-NORTH’s calendar, next best actions', async () => {
@@ -290,7 +306,8 @@ describe('exception detection', () => {
       ...Object.fromEntries(r.parameters.map((p) => [p.name, p.value])),
     }));
     expect(proposals.slice(0, 4)).toMatchObject([
-      { action: 'CORRECT_PRICE', automatable: true, lineNo: '2', price: '50' },
+      // A price off contract always goes to finance: neither correction nor override runs by itself.
+      { action: 'CORRECT_PRICE', automatable: false, lineNo: '2', price: '50' },
       { action: 'APPROVE_PRICE_OVERRIDE', automatable: false, lineNo: '2', belowMarginFloor: 'false' },
       { action: 'REBOOK_CARRIER', automatable: false, dcCode: 'DC-NORTH', shipDate: '2026-12-03' },
       { action: 'ALTERNATE_DC', automatable: true, lineNo: '1', dcCode: 'DC-SOUTH', quantity: '120' },

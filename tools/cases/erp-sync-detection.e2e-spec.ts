@@ -48,7 +48,7 @@ describe('ERP_SYNC detection', () => {
     for (const name of Object.keys(SETTINGS)) delete process.env[name];
   });
 
-  it('raises ERP_SYNC when a command waits past the timeout, and clears it on the acknowledgement', async () => {
+  it('raises ERP_SYNC on the same case when commands wait past the timeout, and clears it on the acknowledgements', async () => {
     await eventually(async () => {
       const { data } = await graphql<{ order: { case: { id: string } | null } }>(
         stack.gatewayUrl!,
@@ -58,6 +58,13 @@ describe('ERP_SYNC detection', () => {
       );
       return data?.order.case?.id;
     }, 60_000);
+    // The automation policy sourced line 1 from DC-SOUTH: a TRANSFER_STOCK command nobody answers.
+    const [transfer] = await eventually(async () => {
+      const rows = await stack.sql<{ id: string }>(
+        `SELECT id FROM cases.execution_command WHERE order_number = 'SO-1001' AND command_type = 'TRANSFER_STOCK'`,
+      );
+      return rows.length ? rows : undefined;
+    }, 30_000);
     const asked = await graphql<{ placeOrderHold: { command: { commandId: string } } }>(
       stack.gatewayUrl!,
       'mutation { placeOrderHold(orderNumber: "SO-1001", type: STOCK, reason: "line 1 short") { command { commandId } } }',
@@ -66,35 +73,55 @@ describe('ERP_SYNC detection', () => {
     );
     expect(asked.errors).toBeUndefined();
     const { commandId } = asked.data!.placeOrderHold.command;
-    expect(await erpSync()).toEqual([]);
 
+    // Both overdue: one ERP_SYNC exception on the case, naming the oldest, counting both.
     const raised = await eventually(async () => {
-      const open = (await erpSync()).filter((e) => e.status === 'OPEN');
+      const open = (await erpSync()).filter(
+        (e) => e.status === 'OPEN' && e.reason.includes('2 commands overdue'),
+      );
       return open.length ? open : undefined;
     }, 30_000);
     expect(raised).toHaveLength(1);
-    expect(raised[0].reason).toContain(`the ERP has not acknowledged PLACE_HOLD ${commandId}`);
+    expect(raised[0].reason).toContain(`the ERP has not acknowledged TRANSFER_STOCK ${transfer.id}`);
 
-    await stack.publish(
-      createEvent(
-        'erp.command.acknowledged.v1',
-        'SO-1001',
-        {
-          commandId,
-          commandType: 'PLACE_HOLD',
-          orderNumber: 'SO-1001',
-          outcome: CommandOutcome.ACCEPTED,
-          reason: null,
-          erpVersion: 2,
-          acknowledgedAt: new Date().toISOString(),
-        },
-        { source: 'erp' },
-      ),
-    );
+    const acknowledge = (id: string, commandType: string, erpVersion: number) =>
+      stack.publish(
+        createEvent(
+          'erp.command.acknowledged.v1',
+          'SO-1001',
+          {
+            commandId: id,
+            commandType,
+            orderNumber: 'SO-1001',
+            outcome: CommandOutcome.ACCEPTED,
+            reason: null,
+            erpVersion,
+            acknowledgedAt: new Date().toISOString(),
+          },
+          { source: 'erp' },
+        ),
+      );
+    await acknowledge(commandId, 'PLACE_HOLD', 2);
+    const waiting = await eventually(async () => {
+      const [exception] = await erpSync();
+      return exception?.reason.includes('(1 command overdue)') ? exception : undefined;
+    }, 30_000);
+    expect(waiting.reason).toContain(`TRANSFER_STOCK ${transfer.id}`);
+
+    await acknowledge(transfer.id, 'TRANSFER_STOCK', 2);
     const cleared = await eventually(async () => {
       const [exception] = await erpSync();
       return exception?.status === 'CLEARED' ? exception : undefined;
     }, 30_000);
     expect(cleared.clearReason).toContain('no longer detected');
+    const action = await eventually(async () => {
+      const [row] = await stack.sql<{ state: string; outcome: string }>(
+        `SELECT a.state, a.outcome FROM cases.case_action a JOIN cases.execution_command c ON c.action_id = a.id
+          WHERE c.id = $1`,
+        [transfer.id],
+      );
+      return row?.state === 'EXECUTING' ? undefined : row;
+    }, 10_000);
+    expect(action).toEqual({ state: 'DONE', outcome: 'the ERP confirmed TRANSFER_STOCK (v2)' });
   });
 });

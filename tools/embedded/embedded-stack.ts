@@ -77,11 +77,11 @@ export interface EmbeddedStackOptions {
    */
   liveSupergraph?: boolean;
   /**
-   * Runs the simulated ERP connector in-process, so commands ordex sends (holds) are answered as
-   * the ERP would: after about 2 s, a few rejected, none lost. Off by default: tests answer
-   * commands themselves.
+   * Runs the simulated ERP connector in-process, so commands ordex sends (holds, and the cases'
+   * decisions) are answered as the ERP would: after about 2 s, a few rejected, none lost. Off by
+   * default: tests answer commands themselves. Give a share to change how many it rejects.
    */
-  erpConnector?: boolean;
+  erpConnector?: boolean | { rejectShare: number };
   /**
    * Whether the cases service detects exceptions (reads each order's context through the
    * gateway and opens cases). On by default; suites that place cases themselves turn it off.
@@ -238,7 +238,11 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions = {}): Pr
     if (options.erpConnector) {
       const connectorBus = new InProcessBus(broker);
       buses.push(connectorBus);
-      connector = new SimulatedErpConnector(connectorBus, { seed: 42, loseShare: 0 });
+      connector = new SimulatedErpConnector(connectorBus, {
+        seed: 42,
+        loseShare: 0,
+        ...(typeof options.erpConnector === 'object' ? options.erpConnector : {}),
+      });
       // Started before the demo loads, so it knows the demo's orders (it learns them from the bus).
       await connector.start();
       progress('simulated ERP connector answering commands');

@@ -1,4 +1,4 @@
-import { CommandOutcome, ErpCommandType, type ErpCommand } from '@ordex/contracts';
+import { CommandOutcome, ErpCommandType, ExecutionCommandType } from '@ordex/contracts';
 import { keyedRandom } from './sim-random.util';
 
 /** How the simulated ERP answers commands. */
@@ -32,7 +32,7 @@ export interface AnswerDecision {
   delayMs: number;
 }
 
-const REJECT_REASONS: Record<ErpCommandType, string[]> = {
+const REJECT_REASONS: Record<ErpCommandType | ExecutionCommandType, string[]> = {
   PLACE_HOLD: [
     'order already released to the warehouse',
     'order locked by another user in the ERP',
@@ -43,6 +43,18 @@ const REJECT_REASONS: Record<ErpCommandType, string[]> = {
     'hold was placed by another process',
     'credit block still active in the ERP',
   ],
+  TRANSFER_STOCK: [
+    'stock at the source DC is reserved for another order',
+    'no transfer lane between the DCs today',
+    'warehouse management system locked the SKU for a stock count',
+  ],
+  CORRECT_PRICE: ['order locked by another user in the ERP', 'price field locked by a pricing agreement'],
+  MOVE_SHIP_DATE: ['order locked by another user in the ERP', 'delivery already planned in the TMS'],
+  RELEASE_ORDER: [
+    'order locked by another user in the ERP',
+    'credit block still active in the ERP',
+    'order incomplete in the ERP',
+  ],
 };
 
 /**
@@ -50,7 +62,7 @@ const REJECT_REASONS: Record<ErpCommandType, string[]> = {
  * command delivered twice, or again after a restart, gets the same answer.
  */
 export function decideAnswer(
-  command: Pick<ErpCommand, 'commandId' | 'commandType'>,
+  command: { commandId: string; commandType: ErpCommandType | ExecutionCommandType },
   policy: AnswerPolicy,
 ): AnswerDecision {
   const rnd = keyedRandom(policy.seed, command.commandId);

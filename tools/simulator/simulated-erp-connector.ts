@@ -10,7 +10,9 @@ import {
   type CommandAcknowledgement,
   type ErpCommand,
   type EventEnvelope,
+  type ExecutionCommand,
   type Order,
+  type StockAdjusted,
 } from '@ordex/contracts';
 import {
   PermanentEventError,
@@ -70,6 +72,10 @@ interface Answer {
 }
 
 const COMMAND_SUBJECT = 'orders.command.requested.v1';
+const CASE_COMMAND_SUBJECT = 'cases.command.requested.v1';
+
+/** A command from orders (holds) or from cases (decisions to carry out). */
+type AnyCommand = { kind: 'order'; command: ErpCommand } | { kind: 'case'; command: ExecutionCommand };
 
 /**
  * Stands in for the ERP's connector: consumes ordex's commands from a durable consumer and
@@ -120,6 +126,16 @@ export class SimulatedErpConnector {
         },
         (message) => this.handle(message),
       ),
+      await this.bus.consume(
+        {
+          durable: `${this.options.durable}-cases`,
+          subjects: [CASE_COMMAND_SUBJECT],
+          maxInFlight: this.options.maxInFlight,
+          backoffMs: this.options.backoffMs,
+          maxDeliver: 20,
+        },
+        (message) => this.handle(message),
+      ),
     );
   }
 
@@ -150,7 +166,8 @@ export class SimulatedErpConnector {
   }
 
   private async handle(message: BusMessage): Promise<void> {
-    const { event, command } = parseCommand(message);
+    const { event, command: parsed } = parseCommand(message);
+    const command = parsed.command;
     this.stats.received++;
     const pending = this.answers.get(command.commandId);
     if (pending) {
@@ -159,7 +176,7 @@ export class SimulatedErpConnector {
       for (const again of answer.events) await publishEvent(this.bus, again);
       return;
     }
-    const answer = this.answer(event, command);
+    const answer = this.answer(event, parsed);
     this.answers.set(command.commandId, answer);
     try {
       await answer;
@@ -169,24 +186,40 @@ export class SimulatedErpConnector {
     }
   }
 
-  private async answer(event: EventEnvelope<unknown>, command: ErpCommand): Promise<Answer> {
+  private async answer(event: EventEnvelope<unknown>, parsed: AnyCommand): Promise<Answer> {
+    const { command } = parsed;
     const decision = decideAnswer(command, this.options);
     await this.clock.sleep(decision.delayMs, this.stopping.signal);
     if (decision.lost) {
       this.stats.lost++;
       return { events: [] };
     }
-    const refusal = this.book.refusal(command);
-    const accepted = decision.outcome === CommandOutcome.ACCEPTED && refusal === null;
-    const follow = accepted ? this.book.applyAccepted(command) : null;
     const at = this.clock.now().toISOString();
+    const refusal =
+      parsed.kind === 'order'
+        ? this.book.refusal(parsed.command)
+        : this.book.executionRefusal(parsed.command);
+    const accepted = decision.outcome === CommandOutcome.ACCEPTED && refusal === null;
+    let follow: Order | null = null;
+    const stock: StockAdjusted[] = [];
+    if (accepted && parsed.kind === 'order') follow = this.book.applyAccepted(parsed.command);
+    if (accepted && parsed.kind === 'case') {
+      const effect = this.book.applyExecution(parsed.command, at);
+      follow = effect.order;
+      stock.push(...effect.stock);
+    }
     const causation = {
       correlationId: event.correlationid,
       causationId: event.id,
       time: at,
       source: SIMULATOR_SOURCE,
     };
-    const events: EventEnvelope<unknown>[] = [];
+    const events: EventEnvelope<unknown>[] = stock.map((adjustment, i) =>
+      createEvent('erp.stock.adjusted.v1', adjustment.dcCode, adjustment, {
+        ...causation,
+        id: this.idFor(`stock-${i}`, command),
+      }),
+    );
     if (follow) {
       events.push(
         createEvent('erp.order.changed.v1', follow.orderNumber, follow, {
@@ -218,7 +251,7 @@ export class SimulatedErpConnector {
   }
 
   /** Stable per seed and command: answering the same command again yields the same event ids. */
-  private idFor(kind: 'ack' | 'order', command: ErpCommand): string {
+  private idFor(kind: string, command: { commandId: string }): string {
     const digest = createHash('sha256')
       .update(`${this.options.seed}|${kind}|${command.commandId}`)
       .digest('hex');
@@ -226,18 +259,25 @@ export class SimulatedErpConnector {
   }
 }
 
-function parseCommand(message: BusMessage): { event: EventEnvelope<unknown>; command: ErpCommand } {
+function parseCommand(message: BusMessage): { event: EventEnvelope<unknown>; command: AnyCommand } {
   let event: EventEnvelope<unknown>;
   try {
     event = decodeEvent(message.data);
   } catch (error) {
     throw new PermanentEventError((error as Error).message);
   }
-  const parsed = DOMAIN_EVENTS[COMMAND_SUBJECT].schema().safeParse(event.data);
+  const subject = event.type === CASE_COMMAND_SUBJECT ? CASE_COMMAND_SUBJECT : COMMAND_SUBJECT;
+  const parsed = DOMAIN_EVENTS[subject].schema().safeParse(event.data);
   if (!parsed.success) {
     throw new PermanentEventError(
-      `invalid ${COMMAND_SUBJECT} payload: ${parsed.error.issues[0]?.message ?? 'unknown'}`,
+      `invalid ${subject} payload: ${parsed.error.issues[0]?.message ?? 'unknown'}`,
     );
   }
-  return { event, command: parsed.data };
+  return {
+    event,
+    command:
+      subject === CASE_COMMAND_SUBJECT
+        ? { kind: 'case', command: parsed.data as ExecutionCommand }
+        : { kind: 'order', command: parsed.data as ErpCommand },
+  };
 }

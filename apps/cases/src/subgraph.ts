@@ -1,5 +1,7 @@
 import { CasesSchema } from './cases-schema.scope';
 import type { SubgraphDefinition } from '@ordex/platform';
+import { CaseActionEntity } from './actions/case-action.entity';
+import { ExecutionCommandEntity } from './actions/execution-command.entity';
 import { ApprovalEntity } from './approvals/approval.entity';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { CaseExceptionEntity } from './cases/case-exception.entity';
@@ -14,6 +16,7 @@ import { ApprovalAuthority1764633600003 } from './migrations/1764633600003-appro
 import { CasesGovernance1764374400000 } from './migrations/1764374400000-cases-governance';
 import { CaseDetection1764979200000 } from './migrations/1764979200000-case-detection';
 import { CaseAssessment1765065600000 } from './migrations/1765065600000-case-assessment';
+import { CaseActions1765152000000 } from './migrations/1765152000000-case-actions';
 import { RecommendationEntity } from './recommendations/recommendation.entity';
 import { BusinessCalendarEntity } from './sla/business-calendar.entity';
 import { EscalationEntity } from './sla/escalation.entity';
@@ -39,6 +42,8 @@ export const casesSubgraph: SubgraphDefinition = {
     WebhookSubscriptionEntity,
     BusinessCalendarEntity,
     EscalationEntity,
+    CaseActionEntity,
+    ExecutionCommandEntity,
   ],
   migrations: [
     CasesInit1764288000000,
@@ -48,6 +53,7 @@ export const casesSubgraph: SubgraphDefinition = {
     ApprovalAuthority1764633600003,
     CaseDetection1764979200000,
     CaseAssessment1765065600000,
+    CaseActions1765152000000,
   ],
   partnerScoped: true,
   readsGraph: true,

@@ -35,4 +35,23 @@ export class ApprovalEntity {
 
   @Column({ type: 'text' })
   status: ApprovalStatus;
+
+  /** The action waiting for this approval. */
+  @Column({ name: 'action_id', type: 'uuid', nullable: true })
+  actionId: string | null;
+
+  /** Who may approve: this role at `level` or above (approval-authority table, `tableVersion`). */
+  @Column({ name: 'required_role', type: 'text', nullable: true })
+  requiredRole: string | null;
+
+  @Column({ name: 'table_version', type: 'int', nullable: true })
+  tableVersion: number | null;
+
+  /** Why it was asked for. */
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  /** Why it was approved or rejected. */
+  @Column({ name: 'decision_note', type: 'text', nullable: true })
+  decisionNote: string | null;
 }

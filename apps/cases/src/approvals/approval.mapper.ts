@@ -12,5 +12,10 @@ export function toApprovalObject(entity: ApprovalEntity): ApprovalObject {
     decidedBy: entity.decidedBy,
     decidedAt: entity.decidedAt,
     status: entity.status,
+    requiredRole: entity.requiredRole,
+    tableVersion: entity.tableVersion,
+    actionId: entity.actionId,
+    note: entity.note,
+    decisionNote: entity.decisionNote,
   };
 }

@@ -33,4 +33,22 @@ export class ApprovalObject {
 
   @Field(() => ApprovalStatus)
   status: ApprovalStatus;
+
+  @Field(() => String, { nullable: true, description: 'The role that may decide it (at `level` or above).' })
+  requiredRole: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The approval-authority table version that set who may decide.',
+  })
+  tableVersion: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The action waiting for it.' })
+  actionId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was asked for.' })
+  note: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was approved or rejected.' })
+  decisionNote: string | null;
 }

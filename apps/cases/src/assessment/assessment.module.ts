@@ -10,6 +10,6 @@ import { TaskPlannerService } from './task-planner.service';
 @Module({
   imports: [AuditModule, DecisionTablesModule, SlaModule],
   providers: [RuleVersionsService, TaskPlannerService, CaseAssessmentService],
-  exports: [TaskPlannerService, CaseAssessmentService],
+  exports: [TaskPlannerService, CaseAssessmentService, RuleVersionsService],
 })
 export class AssessmentModule {}

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CaseStatus } from '@ordex/contracts';
 import { EntityManager } from 'typeorm';
+import { CaseActionsService } from '../actions/case-actions.service';
+import { CaseProgressService } from '../actions/case-progress.service';
 import { CaseAssessmentService } from '../assessment/case-assessment.service';
 import { TaskPlannerService } from '../assessment/task-planner.service';
 import { AuditTrailService } from '../audit/audit-trail.service';
@@ -59,6 +61,8 @@ export class CaseReconcilerService {
     private readonly audit: AuditTrailService,
     private readonly tasks: TaskPlannerService,
     private readonly assessment: CaseAssessmentService,
+    private readonly progress: CaseProgressService,
+    private readonly actions: CaseActionsService,
   ) {}
 
   async reconcile(tx: EntityManager, input: Reconciliation): Promise<ReconciliationResult> {
@@ -95,7 +99,14 @@ export class CaseReconcilerService {
     const open = await tx.find(CaseExceptionEntity, {
       where: { caseId: current.id, status: ExceptionStatus.OPEN },
     });
-    const wanted = settled ? [] : outcome.exceptions;
+    // An exception settled by a decision (an approved override, an accepted backorder) stays
+    // settled while the case is open, even though detection still sees its cause.
+    const decided = await tx.find(CaseExceptionEntity, {
+      select: { category: true, lineNo: true },
+      where: { caseId: current.id, status: ExceptionStatus.RESOLVED },
+    });
+    const decidedKeys = new Set(decided.map(keyOf));
+    const wanted = settled ? [] : outcome.exceptions.filter((e) => !decidedKeys.has(keyOf(e)));
     const wantedKeys = new Set(wanted.map(keyOf));
     const openByKey = new Map(open.map((e) => [keyOf(e), e]));
 
@@ -131,7 +142,9 @@ export class CaseReconcilerService {
     }
 
     const stillOpen = open.length - gone.length + result.detected;
-    if (stillOpen === 0) {
+    // Settled by decisions, not by themselves: the release path (CaseProgressService) takes over.
+    const releasing = stillOpen === 0 && !settled && decided.length > 0;
+    if (stillOpen === 0 && !releasing) {
       status = this.step(
         status,
         settled ? { type: 'ORDER_LEFT' } : { type: 'ALL_SETTLED', awaitingExecution: false },
@@ -149,6 +162,11 @@ export class CaseReconcilerService {
         ...(closed ? { closedAt: now } : {}),
       },
     );
+    current.status = status;
+    if (releasing) {
+      const released = await this.progress.settleIfDone(tx, current, now);
+      if (released) changes.push(released);
+    }
     if (!closed) {
       const assessed = await this.assessment.assess(tx, current, {
         order,
@@ -160,6 +178,8 @@ export class CaseReconcilerService {
         changes.push(`priority ${assessed.priorityBefore} → ${assessed.priority}`);
       }
       if (assessed.recommendationsChanged && !changes.length) changes.push('recommendations revised');
+      const automated = await this.actions.runPolicy(tx, current, now);
+      if (automated) changes.push(`${automated} action${automated > 1 ? 's' : ''} taken by policy`);
     }
     if (closed) {
       result.closed = true;
@@ -169,7 +189,7 @@ export class CaseReconcilerService {
         erpVersion: order.erpVersion,
       });
     }
-    if (changes.length) await enqueueCaseUpdated(tx, { ...current, status }, changes.join(', '), now);
+    if (changes.length) await enqueueCaseUpdated(tx, current, changes.join(', '), now);
     return result;
   }
 

@@ -13,6 +13,7 @@ import {
 import type { Logger } from 'pino';
 import { Counter, Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { ExecutionCommandsService } from '../actions/execution-commands.service';
 import { CaseReconcilerService } from './case-reconciler.service';
 import { DETECTION_SETTINGS, type DetectionOptions } from './detection.settings';
 import type { ProductContext } from '../recommendations/domain/recommend-actions.util';
@@ -55,6 +56,7 @@ export class DetectionWorker implements OnApplicationBootstrap, OnModuleDestroy 
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: EvaluationQueueService,
     private readonly reconciler: CaseReconcilerService,
+    private readonly executions: ExecutionCommandsService,
     @Inject(GRAPH_CLIENT) private readonly graph: GraphClient | null,
     @Inject(DETECTION_SETTINGS) private readonly settings: DetectionOptions,
     @Inject(SERVICE_CLOCK) private readonly clock: () => Date,
@@ -134,6 +136,7 @@ export class DetectionWorker implements OnApplicationBootstrap, OnModuleDestroy 
       return pass;
     }
     const { byNumber, failed, dcByRegion } = answer;
+    await this.withCaseCommands(byNumber);
     const regionOfDc = new Map([...dcByRegion].map(([region, code]) => [code, region]));
     const now = this.clock();
     const retry: ClaimedEvaluation[] = [];
@@ -201,12 +204,12 @@ export class DetectionWorker implements OnApplicationBootstrap, OnModuleDestroy 
       pass.cleared += result.cleared;
       pass.closed += Number(result.closed);
       if (outcome.recheckAt) {
-        const at = outcome.recheckAt.getTime();
-        rechecks.set(at, [...(rechecks.get(at) ?? []), order.orderNumber]);
+        const inMs = outcome.recheckAt.getTime() - now.getTime();
+        rechecks.set(inMs, [...(rechecks.get(inMs) ?? []), order.orderNumber]);
       }
     }
-    for (const [at, numbers] of rechecks) {
-      await this.queue.recheckAt(numbers, new Date(at), 'an ERP command reaches its acknowledgement timeout');
+    for (const [inMs, numbers] of rechecks) {
+      await this.queue.recheckIn(numbers, inMs, 'an ERP command reaches its acknowledgement timeout');
     }
     await this.queue.retryLater(retry, this.settings.retryDelayMs);
     pass.retried = retry.length;
@@ -270,6 +273,27 @@ export class DetectionWorker implements OnApplicationBootstrap, OnModuleDestroy 
         this.logger.warn({ err: error.message }, 'the graph is unavailable; detection retries later');
       }
       return null;
+    }
+  }
+
+  /**
+   * Adds the commands ordex sent the connector for the orders' cases and is still waiting on to
+   * the orders' own (holds): ERP_SYNC judges them all by the same acknowledgement timeout.
+   */
+  private async withCaseCommands(byNumber: Map<string, OrderContext>): Promise<void> {
+    const pending = await this.executions.pendingByOrder(this.dataSource.manager, [...byNumber.keys()]);
+    for (const [orderNumber, commands] of pending) {
+      const order = byNumber.get(orderNumber);
+      if (!order) continue;
+      order.erpCommands = [
+        ...order.erpCommands,
+        ...commands.map((c) => ({
+          commandId: c.id,
+          commandType: c.commandType,
+          status: 'PENDING' as const,
+          requestedAt: c.requestedAt.toISOString(),
+        })),
+      ];
     }
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActionsModule } from '../actions/actions.module';
 import { AssessmentModule } from '../assessment/assessment.module';
 import { AuditModule } from '../audit/audit.module';
 import { CaseReconcilerService } from './case-reconciler.service';
@@ -9,7 +10,7 @@ import { WatchForExceptionCausesListener } from './watch-for-exception-causes.li
 
 /** Exception detection: what triggers an evaluation, the durable work list, the worker, the case reconciler. */
 @Module({
-  imports: [AuditModule, AssessmentModule],
+  imports: [AuditModule, AssessmentModule, ActionsModule],
   providers: [
     { provide: DETECTION_SETTINGS, useFactory: () => detectionSettingsFrom(process.env) },
     EvaluationQueueService,

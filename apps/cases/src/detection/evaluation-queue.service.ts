@@ -126,15 +126,19 @@ export class EvaluationQueueService {
     );
   }
 
-  /** Asks to evaluate these orders again at `at` (a timeout falling due), unless one is due sooner. */
-  async recheckAt(orderNumbers: readonly string[], at: Date, reason: string): Promise<void> {
+  /**
+   * Asks to evaluate these orders again in `delayMs` (a timeout falling due by the service's
+   * clock), unless one is due sooner. The delay, not the instant, crosses over: the work list runs
+   * on the database's clock.
+   */
+  async recheckIn(orderNumbers: readonly string[], delayMs: number, reason: string): Promise<void> {
     if (orderNumbers.length === 0) return;
     await this.dataSource.query(
       `INSERT INTO ${REQUESTS} (order_number, reason, due_at)
-       SELECT n, $2, $3 FROM unnest($1::text[]) AS n
+       SELECT n, $2, now() + make_interval(secs => $3::double precision / 1000) FROM unnest($1::text[]) AS n
        ON CONFLICT (order_number) DO UPDATE
          SET due_at = LEAST(${REQUESTS}.due_at, EXCLUDED.due_at)`,
-      [[...orderNumbers], reason, at],
+      [[...orderNumbers], reason, Math.max(0, delayMs)],
     );
   }
 

@@ -17,7 +17,7 @@ const SEEDED_TABLES: [key: string, content: unknown, comment: string][] = [
   [
     'automation-policy',
     AUTOMATION_POLICY_TABLE_V1,
-    'Initial automation policy: cheap on-time alternate DC and rebooking, price up to contract, ERP resync',
+    'Initial automation policy: cheap on-time alternate DC and same-day rebooking, ERP resync; prices to finance',
   ],
 ];
 

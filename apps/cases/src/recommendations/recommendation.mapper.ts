@@ -1,5 +1,5 @@
 import type { RecommendationEntity } from './recommendation.entity';
-import type { RecommendationObject } from './recommendation.object';
+import type { RecommendationObject, RecommendationParameterObject } from './recommendation.object';
 
 export function toRecommendationObject(entity: RecommendationEntity): RecommendationObject {
   return {
@@ -13,10 +13,17 @@ export function toRecommendationObject(entity: RecommendationEntity): Recommenda
     reason: entity.reason,
     automatable: entity.automatable,
     policyRule: entity.policyRule,
-    parameters: Object.entries(entity.parameters)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([name, value]) => ({ name, value: value === null ? null : String(value) })),
+    parameters: toParameterObjects(entity.parameters),
     rank: entity.rank,
     createdAt: entity.createdAt,
   };
+}
+
+/** Parameters as name/value pairs in name order, values as text. */
+export function toParameterObjects(
+  parameters: Record<string, string | number | boolean | null>,
+): RecommendationParameterObject[] {
+  return Object.entries(parameters)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, value]) => ({ name, value: value === null ? null : String(value) }));
 }

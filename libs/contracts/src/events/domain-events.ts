@@ -1,8 +1,15 @@
 import type { z } from 'zod';
-import type { CaseUpdated, ErpCommand, Order, OrderCancelled } from '../generated/canonical.generated';
+import type {
+  CaseUpdated,
+  ErpCommand,
+  ExecutionCommand,
+  Order,
+  OrderCancelled,
+} from '../generated/canonical.generated';
 import {
   CaseUpdatedSchema,
   ErpCommandSchema,
+  ExecutionCommandSchema,
   OrderCancelledSchema,
   OrderSchema,
 } from '../generated/canonical.zod.generated';
@@ -19,6 +26,8 @@ export interface DomainEventPayloads {
   'orders.command.requested.v1': ErpCommand;
   /** A case changed; partner systems follow these through subscriptions and webhooks. */
   'cases.case.updated.v1': CaseUpdated;
+  /** A decision on a case for the ERP/WMS/TMS connector; answered by erp.command.acknowledged.v1. */
+  'cases.command.requested.v1': ExecutionCommand;
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -34,4 +43,5 @@ export const DOMAIN_EVENTS: {
   'orders.order.cancelled.v1': { schema: OrderCancelledSchema, key: (p) => p.orderNumber },
   'orders.command.requested.v1': { schema: ErpCommandSchema, key: (p) => p.orderNumber },
   'cases.case.updated.v1': { schema: CaseUpdatedSchema, key: (p) => p.caseId },
+  'cases.command.requested.v1': { schema: ExecutionCommandSchema, key: (p) => p.orderNumber },
 };

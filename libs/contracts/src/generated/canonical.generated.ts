@@ -227,6 +227,50 @@ export enum ExceptionCategory {
   STOCK_SHORTAGE = 'STOCK_SHORTAGE'
 }
 
+/**
+ * cases.command.requested.v1: a decision on a case for the connector to carry out. The connector
+ * applies a command id at most once and answers with erp.command.acknowledged.v1; the case settles
+ * only when that answer (and the ERP's own events) arrive.
+ */
+export type ExecutionCommand = {
+  __typename?: 'ExecutionCommand';
+  caseId: Scalars['ID']['output'];
+  /** Also the idempotency key the connector applies the command under. */
+  commandId: Scalars['ID']['output'];
+  commandType: ExecutionCommandType;
+  /** The ERP order version the decision was made on. */
+  erpVersion: Scalars['Int']['output'];
+  /** TRANSFER_STOCK: from which DC to which. */
+  fromDc?: Maybe<Scalars['ID']['output']>;
+  /** TRANSFER_STOCK and CORRECT_PRICE: the order line. */
+  lineNo?: Maybe<Scalars['Int']['output']>;
+  orderNumber: Scalars['ID']['output'];
+  /** CORRECT_PRICE: the new unit price. */
+  price?: Maybe<Scalars['Float']['output']>;
+  quantity?: Maybe<Scalars['Int']['output']>;
+  reason: Scalars['String']['output'];
+  requestedAt: Scalars['DateTime']['output'];
+  /** The user (token subject) or rule that decided. */
+  requestedBy: Scalars['String']['output'];
+  /** MOVE_SHIP_DATE: the new ship date, YYYY-MM-DD. */
+  shipDate?: Maybe<Scalars['String']['output']>;
+  /** TRANSFER_STOCK: the SKU and quantity to move. */
+  sku?: Maybe<Scalars['ID']['output']>;
+  toDc?: Maybe<Scalars['ID']['output']>;
+};
+
+/** What ordex asks the ERP, WMS or TMS connector to carry out for a case. */
+export enum ExecutionCommandType {
+  /** ERP: set a line's unit price (to the contract price). */
+  CORRECT_PRICE = 'CORRECT_PRICE',
+  /** ERP/TMS: move the order's ship date (the revised commitment agreed with the customer). */
+  MOVE_SHIP_DATE = 'MOVE_SHIP_DATE',
+  /** ERP: release the order to the warehouse once every exception is settled. */
+  RELEASE_ORDER = 'RELEASE_ORDER',
+  /** WMS: move a line's quantity of a SKU from one DC to another (the source loses, the destination gains). */
+  TRANSFER_STOCK = 'TRANSFER_STOCK'
+}
+
 export enum HoldType {
   CREDIT = 'CREDIT',
   CUSTOMER_REQUEST = 'CUSTOMER_REQUEST',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { CaseStatus, CommandOutcome, CustomerSegment, CustomerTier, ErpCommandType, ExceptionCategory, HoldType, OrderStatus, Region, Team, UnitOfMeasure } from './canonical.generated'
-import type { Carrier, CarrierCapacity, CarrierChanged, CarrierDepot, CarrierLane, CaseUpdated, CommandAcknowledgement, Contract, CreditAccount, CreditUpdated, Customer, CustomerChanged, DeliveryWindow, DistributionCenter, ErpCommand, InboundPurchaseOrder, Order, OrderCancelled, OrderLine, Partner, Product, RoutingRule, ShipTo, StockAdjusted, StockLevel, StockSnapshot } from './canonical.generated'
+import { CaseStatus, CommandOutcome, CustomerSegment, CustomerTier, ErpCommandType, ExceptionCategory, ExecutionCommandType, HoldType, OrderStatus, Region, Team, UnitOfMeasure } from './canonical.generated'
+import type { Carrier, CarrierCapacity, CarrierChanged, CarrierDepot, CarrierLane, CaseUpdated, CommandAcknowledgement, Contract, CreditAccount, CreditUpdated, Customer, CustomerChanged, DeliveryWindow, DistributionCenter, ErpCommand, ExecutionCommand, InboundPurchaseOrder, Order, OrderCancelled, OrderLine, Partner, Product, RoutingRule, ShipTo, StockAdjusted, StockLevel, StockSnapshot } from './canonical.generated'
 
 type Properties<T> = Required<{
   [K in keyof T]: z.ZodType<T[K]>;
@@ -23,6 +23,8 @@ export const CustomerTierSchema: z.ZodType<CustomerTier> = z.nativeEnum(Customer
 export const ErpCommandTypeSchema: z.ZodType<ErpCommandType> = z.nativeEnum(ErpCommandType);
 
 export const ExceptionCategorySchema: z.ZodType<ExceptionCategory> = z.nativeEnum(ExceptionCategory);
+
+export const ExecutionCommandTypeSchema: z.ZodType<ExecutionCommandType> = z.nativeEnum(ExecutionCommandType);
 
 export const HoldTypeSchema: z.ZodType<HoldType> = z.nativeEnum(HoldType);
 
@@ -194,6 +196,27 @@ export function ErpCommandSchema(): z.ZodObject<Properties<ErpCommand>> {
     reason: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
     requestedAt: z.string().datetime({ offset: true }),
     requestedBy: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters')
+  })
+}
+
+export function ExecutionCommandSchema(): z.ZodObject<Properties<ExecutionCommand>> {
+  return z.object({
+    __typename: z.literal('ExecutionCommand').optional(),
+    caseId: z.string().min(1),
+    commandId: z.string().min(1),
+    commandType: ExecutionCommandTypeSchema,
+    erpVersion: z.number().int().min(-2147483648).max(2147483647),
+    fromDc: z.string().min(1).nullish(),
+    lineNo: z.number().int().min(-2147483648).max(2147483647).nullish(),
+    orderNumber: z.string().min(1),
+    price: z.number().nullish(),
+    quantity: z.number().int().min(-2147483648).max(2147483647).nullish(),
+    reason: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
+    requestedAt: z.string().datetime({ offset: true }),
+    requestedBy: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
+    shipDate: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters').nullish(),
+    sku: z.string().min(1).nullish(),
+    toDc: z.string().min(1).nullish()
   })
 }
 

@@ -24,20 +24,35 @@ export const SCOPES = {
   'webhooks:write': 'creating and deleting webhook subscriptions (a partner: its own)',
   'erp:submit': 'submitting ERP events through GraphQL (partners without NATS)',
   'holds:write': 'asking the ERP to place or release a hold on an order',
+  'cases:act': "taking a case's recommendations (the action, or a request for approval)",
+  'approvals:decide':
+    'approving or rejecting what others asked for (within the authority the approval-authority table gives)',
 } as const;
 
 export type Scope = keyof typeof SCOPES;
 
 const ALL_SCOPES = Object.keys(SCOPES) as Scope[];
-const OPERATIONS_READ: Scope[] = ['orders:read', 'cases:read', 'analytics:read', 'approvals:read'];
+const OPERATIONS_READ: Scope[] = [
+  'orders:read',
+  'cases:read',
+  'analytics:read',
+  'approvals:read',
+  'cases:act',
+];
 
 /** What each role may do: the teams of DOMAIN.md see what their exceptions need. */
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   'customer-service': [...OPERATIONS_READ, 'inventory:read', 'pricing:read', 'logistics:read', 'holds:write'],
   warehouse: [...OPERATIONS_READ, 'inventory:read', 'logistics:read'],
   procurement: [...OPERATIONS_READ, 'inventory:read'],
-  'finance-credit': [...OPERATIONS_READ, 'credit:read', 'pricing:read', 'holds:write'],
-  'finance-pricing': [...OPERATIONS_READ, 'pricing:read', 'inventory:read', 'holds:write'],
+  'finance-credit': [...OPERATIONS_READ, 'credit:read', 'pricing:read', 'holds:write', 'approvals:decide'],
+  'finance-pricing': [
+    ...OPERATIONS_READ,
+    'pricing:read',
+    'inventory:read',
+    'holds:write',
+    'approvals:decide',
+  ],
   transportation: [...OPERATIONS_READ, 'logistics:read', 'inventory:read'],
   'data-stewardship': [
     ...OPERATIONS_READ,
@@ -108,6 +123,8 @@ export const ACCESS_RULES: Record<string, Scope> = {
   'Query.decisionTable': 'governance:read',
   'Query.decisionTableHistory': 'governance:read',
   'Mutation.publishDecisionTable': 'governance:write',
+  'Mutation.takeRecommendation': 'cases:act',
+  'Mutation.decideApproval': 'approvals:decide',
   'Query.businessCalendars': 'governance:read',
   'Mutation.setBusinessCalendar': 'governance:write',
   'Query.approvalRequirement': 'approvals:read',

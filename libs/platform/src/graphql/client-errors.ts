@@ -28,6 +28,11 @@ export const CLIENT_ERROR_CODES = {
   UNKNOWN_EVENT_TYPE: 'An event type ordex does not publish to partners.',
   ORDER_CLOSED: 'The order is cancelled or shipped: no hold can be placed on or released from it.',
   HOLD_ALREADY_OPEN: 'A hold of that type is already requested, active or being released on the order.',
+  ACTION_CONFLICT:
+    'The case is closed, the exception already settled or being acted on, or the approval already decided.',
+  FOUR_EYES: 'The person who asked for an approval never decides it.',
+  INSUFFICIENT_AUTHORITY:
+    'The caller lacks the role or approval level the approval-authority table requires (or no one may approve it).',
   HOLD_NOT_ACTIVE:
     'The hold is not ACTIVE (still requested, being released, released or rejected): it cannot be released.',
 } as const;

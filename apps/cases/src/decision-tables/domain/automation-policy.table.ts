@@ -5,10 +5,11 @@ export const AUTOMATION_POLICY_TABLE = 'automation-policy';
 /**
  * Which recommended actions ordex may take without a person, judged per recommendation on its
  * action, cost, date and margin effect and the customer. Version 1 keeps people in the loop for
- * anything that costs real money, delays the customer or lowers the margin: sourcing from another
- * DC the customer allows for at most 150 and on time; correcting a price up to the contract;
- * rebooking another carrier on the requested date for at most 100 more; resynchronising with the
- * ERP. First matching rule wins; the rule's id goes on the record with the decision.
+ * anything that costs real money, delays the customer or touches the price: sourcing from another
+ * DC the customer allows for at most 150 and on time; rebooking another carrier on the requested
+ * date for at most 100 more; resynchronising with the ERP. A price off contract always goes to
+ * finance (pricing): a rep may have agreed it, so ordex neither corrects nor keeps it on its own.
+ * First matching rule wins; the rule's id goes on the record with the decision.
  */
 export const AUTOMATION_POLICY_TABLE_V1 = jdmTable({
   name: 'automation policy',
@@ -34,16 +35,6 @@ export const AUTOMATION_POLICY_TABLE_V1 = jdmTable({
       tier: '',
       automatable: 'true',
       rule: text('alternate DC on time for at most 150'),
-    },
-    {
-      _id: 'correct-price-up',
-      action: text('CORRECT_PRICE'),
-      cost: '',
-      dateEffectDays: '',
-      marginEffect: '>= 0',
-      tier: '',
-      automatable: 'true',
-      rule: text('price corrected up to the contract'),
     },
     {
       _id: 'rebook-same-day',

@@ -48,7 +48,7 @@ describe('governance tables v1', () => {
     }
   });
 
-  it('lets only cheap, on-time, margin-safe actions run without a person', async () => {
+  it('lets only cheap, on-time actions that leave the price alone run without a person', async () => {
     const policy = (input: Record<string, unknown>) =>
       decide(AUTOMATION_POLICY_TABLE_V1, {
         cost: 0,
@@ -63,7 +63,8 @@ describe('governance tables v1', () => {
     });
     expect((await policy({ action: 'ALTERNATE_DC', cost: 150.01 })).automatable).toBe(false);
     expect((await policy({ action: 'ALTERNATE_DC', cost: 20, dateEffectDays: 1 })).automatable).toBe(false);
-    expect((await policy({ action: 'CORRECT_PRICE', marginEffect: 45 })).automatable).toBe(true);
+    // A price off contract always goes to finance, whichever way it is off.
+    expect((await policy({ action: 'CORRECT_PRICE', marginEffect: 45 })).automatable).toBe(false);
     expect((await policy({ action: 'CORRECT_PRICE', marginEffect: -45 })).automatable).toBe(false);
     expect((await policy({ action: 'REBOOK_CARRIER', cost: 100 })).automatable).toBe(true);
     expect((await policy({ action: 'REBOOK_CARRIER', cost: 0, dateEffectDays: 1 })).automatable).toBe(false);

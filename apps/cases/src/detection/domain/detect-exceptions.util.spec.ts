@@ -111,6 +111,7 @@ describe('detectExceptions', () => {
               '120 × SKU-00001 needed at DC-NORTH by 2026-12-02; 20 available by then (DC-SOUTH has 500); ' +
               'the full quantity from 2026-12-09',
             facts: {
+              sku: 'SKU-00001',
               dcCode: 'DC-NORTH',
               quantity: 120,
               availableByRequestedDate: 20,
@@ -267,6 +268,7 @@ describe('detectExceptions', () => {
         reason:
           '101 × SKU-00001 needed at DC-NORTH by 2026-12-02; 100 available by then (no other DC has it all)',
         facts: {
+          sku: 'SKU-00001',
           dcCode: 'DC-NORTH',
           quantity: 101,
           availableByRequestedDate: 100,

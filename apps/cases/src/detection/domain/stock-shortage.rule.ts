@@ -37,6 +37,7 @@ export function stockShortageException(
       `${line.quantity} × ${line.sku} needed at ${dcCode} by ${order.requestedDate}; ` +
       `${availableByRequestedDate} available by then (${elsewhere})${fill}`,
     facts: {
+      sku: line.sku,
       dcCode,
       quantity: line.quantity,
       availableByRequestedDate,

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApprovalDecisionsService } from '../approvals/approval-decisions.service';
+import { AssessmentModule } from '../assessment/assessment.module';
+import { AuditModule } from '../audit/audit.module';
+import { CaseActionEntity } from './case-action.entity';
+import { CaseActionsReader } from './case-actions.reader';
+import { CaseActionsResolver } from './case-actions.resolver';
+import { CaseActionsService } from './case-actions.service';
+import { CaseProgressService } from './case-progress.service';
+import { ExecutionCommandsService } from './execution-commands.service';
+import { SettleActionWhenErpAcknowledgesListener } from './settle-action-when-erp-acknowledges.listener';
+
+/** Acting on cases: taking recommendations, deciding approvals, commands to the ERP and their answers. */
+@Module({
+  imports: [TypeOrmModule.forFeature([CaseActionEntity]), AuditModule, AssessmentModule],
+  providers: [
+    CaseProgressService,
+    ExecutionCommandsService,
+    CaseActionsService,
+    CaseActionsReader,
+    ApprovalDecisionsService,
+    CaseActionsResolver,
+    SettleActionWhenErpAcknowledgesListener,
+  ],
+  exports: [CaseActionsService, CaseProgressService, ExecutionCommandsService],
+})
+export class ActionsModule {}

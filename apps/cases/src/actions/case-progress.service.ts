@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { CaseStatus, ExecutionCommandType } from '@ordex/contracts';
+import { EntityManager } from 'typeorm';
+import { AuditTrailService } from '../audit/audit-trail.service';
+import type { JsonObject } from '../audit/domain/chain-hash.util';
+import { CaseExceptionEntity } from '../cases/case-exception.entity';
+import { CaseEntity } from '../cases/case.entity';
+import { enqueueCaseUpdated } from '../cases/case-updated.event';
+import { CaseEvent, transition } from '../cases/domain/case-lifecycle.util';
+import { ExceptionStatus } from '../cases/exception-status.enum';
+import { CaseActionEntity } from './case-action.entity';
+import { ExecutionCommandsService } from './execution-commands.service';
+
+/** Who records ordex's own steps on a case (the release once everything is settled). */
+export const AUTOMATION_ACTOR = 'ordex.automation';
+
+/**
+ * The state changes every path that acts on a case shares — a person through GraphQL, an
+ * approval, an ERP acknowledgement, the automation policy — so that each path moves the case
+ * the same way: resolving an exception closes its task and cancels its escalations; a case
+ * whose exceptions are all settled by decisions has its order released in the ERP.
+ */
+@Injectable()
+export class CaseProgressService {
+  constructor(
+    private readonly audit: AuditTrailService,
+    private readonly commands: ExecutionCommandsService,
+  ) {}
+
+  /** The case, locked for the caller's transaction. */
+  lock(tx: EntityManager, caseId: string): Promise<CaseEntity | null> {
+    return tx
+      .createQueryBuilder(CaseEntity, 'c')
+      .setLock('pessimistic_write')
+      .where('c.id = :caseId', { caseId })
+      .getOne();
+  }
+
+  /** Moves the case by a lifecycle event; a refused transition leaves it where it is. */
+  async step(tx: EntityManager, kase: CaseEntity, event: CaseEvent, now: Date): Promise<void> {
+    const next = transition(kase.status, event);
+    if (!next.ok || next.to === kase.status) return;
+    kase.status = next.to;
+    if (next.to === CaseStatus.CLOSED) kase.closedAt = now;
+    await tx.update(
+      CaseEntity,
+      { id: kase.id },
+      { status: next.to, ...(next.to === CaseStatus.CLOSED ? { closedAt: now } : {}) },
+    );
+  }
+
+  /** Settles an exception by a decision: RESOLVED, its task DONE, its waiting escalations cancelled. */
+  async resolveException(tx: EntityManager, exceptionId: string, outcome: string, now: Date): Promise<void> {
+    await tx.update(
+      CaseExceptionEntity,
+      { id: exceptionId, status: ExceptionStatus.OPEN },
+      { status: ExceptionStatus.RESOLVED, clearedAt: now, clearReason: outcome },
+    );
+    await tx.query(
+      `WITH done AS (
+         UPDATE "cases"."task" SET status = 'DONE', closed_at = $2
+         WHERE exception_id = $1 AND status = 'OPEN' RETURNING id)
+       UPDATE "cases"."escalation" SET state = 'CANCELLED'
+       WHERE state = 'PENDING' AND task_id IN (SELECT id FROM done)`,
+      [exceptionId, now],
+    );
+  }
+
+  /**
+   * When no exception of the case is open any more and at least one was settled by a decision,
+   * asks the ERP to release the order (once) and marks the case RESOLVED until the ERP confirms.
+   * Returns what it did, for the caller's update event.
+   */
+  async settleIfDone(tx: EntityManager, kase: CaseEntity, now: Date): Promise<string | null> {
+    if (kase.status === CaseStatus.CLOSED || kase.status === CaseStatus.RESOLVED) return null;
+    const counts: { open: string; resolved: string }[] = await tx.query(
+      `SELECT count(*) FILTER (WHERE status = 'OPEN') AS open, count(*) FILTER (WHERE status = 'RESOLVED') AS resolved
+         FROM "cases"."case_exception" WHERE case_id = $1`,
+      [kase.id],
+    );
+    if (Number(counts[0].open) > 0 || Number(counts[0].resolved) === 0) return null;
+    const release = await tx.save(
+      CaseActionEntity,
+      tx.create(CaseActionEntity, {
+        caseId: kase.id,
+        exceptionId: null,
+        recommendationId: null,
+        action: 'RELEASE_ORDER',
+        parameters: {},
+        cost: 0,
+        origin: 'POLICY',
+        takenBy: AUTOMATION_ACTOR,
+        takenAt: now,
+        policyRule: 'release the order once every exception is settled',
+        note: null,
+        state: 'EXECUTING',
+        outcome: null,
+        settledAt: null,
+      }),
+    );
+    const command = await this.commands.send(tx, kase, release, ExecutionCommandType.RELEASE_ORDER, {}, now);
+    await this.step(tx, kase, { type: 'ALL_SETTLED', awaitingExecution: true }, now);
+    await this.record(tx, kase.id, AUTOMATION_ACTOR, 'order.release-requested', {
+      actionId: release.id,
+      commandId: command.id,
+      erpVersion: kase.erpVersion,
+    });
+    return 'every exception settled: release requested from the ERP';
+  }
+
+  record(tx: EntityManager, caseId: string, actor: string, action: string, payload: JsonObject) {
+    return this.audit.append({ caseId, actor, action, payload }, tx);
+  }
+
+  publish(tx: EntityManager, kase: CaseEntity, change: string, now: Date) {
+    return enqueueCaseUpdated(tx, kase, change, now);
+  }
+}

@@ -1,0 +1,233 @@
+import type { Role } from '@ordex/platform';
+import { eventually, graphql } from '@ordex/testing';
+import { EmbeddedStack, startEmbeddedStack } from '../embedded/embedded-stack';
+
+jest.setTimeout(240_000);
+
+interface ScenarioCase {
+  id: string;
+  status: string;
+  exceptions: {
+    id: string;
+    category: string;
+    lineNo: number | null;
+    status: string;
+    clearReason: string | null;
+  }[];
+  recommendations: {
+    id: string;
+    rank: number;
+    action: string;
+    exceptionId: string | null;
+    automatable: boolean;
+  }[];
+  actions: { action: string; origin: string; takenBy: string; state: string; outcome: string | null }[];
+  approvals: {
+    id: string;
+    status: string;
+    requestedBy: string;
+    decidedBy: string | null;
+    requiredRole: string;
+  }[];
+}
+
+const CASE_FIELDS = `id status
+  exceptions { id category lineNo status clearReason }
+  recommendations { id rank action exceptionId automatable }
+  actions { action origin takenBy state outcome }
+  approvals { id status requestedBy decidedBy requiredRole }`;
+
+/**
+ * DOMAIN.md's reference scenario end to end, through the real services, the bus, the gateway and
+ * the simulated ERP connector: a key account's order SO-1001 — line 1 short at DC-NORTH but in
+ * stock at DC-SOUTH, line 2 priced 9 % under contract, every DC-NORTH carrier full on the
+ * requested date — opens one case with three exceptions; policy sources line 1 from DC-SOUTH
+ * without a person; a finance user asks to keep the price and a different finance user approves
+ * it; transportation moves the ship date to the next day with capacity; once all three are
+ * settled ordex releases the order in the ERP, the case closes, and its audit chain verifies.
+ */
+describe('the reference scenario', () => {
+  let stack: EmbeddedStack;
+  const tokens = new Map<string, string>();
+  const as = async (user: string, roles: Role[]) => {
+    if (!tokens.has(user)) tokens.set(user, await stack.token({ roles, user }));
+    return { authorization: `Bearer ${tokens.get(user)}` };
+  };
+  const ask = async <T>(
+    user: string,
+    roles: Role[],
+    query: string,
+    variables: Record<string, unknown> = {},
+  ) => graphql<T>(stack.gatewayUrl!, query, variables, await as(user, roles));
+  const theCase = async () => {
+    const { data, errors } = await ask<{ order: { case: ScenarioCase | null } }>(
+      'ops.viewer',
+      ['admin'],
+      `{ order(orderNumber: "SO-1001") { case { ${CASE_FIELDS} } } }`,
+    );
+    if (errors) throw new Error(errors[0].message);
+    return data!.order.case;
+  };
+  const exception = (kase: ScenarioCase, category: string) =>
+    kase.exceptions.find((e) => e.category === category)!;
+  const recommendation = (kase: ScenarioCase, action: string) =>
+    kase.recommendations.find((r) => r.action === action)!;
+
+  beforeAll(async () => {
+    // The connector answers every command (about 2 s later), rejecting none: the scenario's happy path.
+    stack = await startEmbeddedStack({
+      port: 0,
+      demo: 'small',
+      logLevel: 'silent',
+      erpConnector: { rejectShare: 0 },
+    });
+  });
+  afterAll(() => stack?.stop());
+
+  it('opens one case with the three exceptions and the expected recommendations', async () => {
+    const kase = await eventually(async () => {
+      const found = await theCase();
+      return found && found.exceptions.length === 3 && found.recommendations.length ? found : undefined;
+    }, 60_000);
+    expect(kase.exceptions.map((e) => `${e.category}|${e.lineNo ?? '-'}`).sort()).toEqual([
+      'PRICE_MISMATCH|2',
+      'SHIPMENT_CONSTRAINT|-',
+      'STOCK_SHORTAGE|1',
+    ]);
+    const actions = kase.recommendations.map((r) => r.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'ALTERNATE_DC',
+        'SPLIT_SHIPMENT',
+        'APPROVE_PRICE_OVERRIDE',
+        'CORRECT_PRICE',
+        'REBOOK_CARRIER',
+      ]),
+    );
+    expect(actions.at(-1)).toBe('NOTIFY_CUSTOMER');
+    expect(recommendation(kase, 'ALTERNATE_DC').automatable).toBe(true);
+    expect(recommendation(kase, 'APPROVE_PRICE_OVERRIDE').automatable).toBe(false);
+  });
+
+  it('sources line 1 from DC-SOUTH by policy, without a person, once the ERP confirms the transfer', async () => {
+    const kase = await eventually(async () => {
+      const found = (await theCase())!;
+      return exception(found, 'STOCK_SHORTAGE').status !== 'OPEN' ? found : undefined;
+    }, 60_000);
+    expect(exception(kase, 'STOCK_SHORTAGE').status).toBe('RESOLVED');
+    expect(kase.actions.find((a) => a.action === 'ALTERNATE_DC')).toMatchObject({
+      origin: 'POLICY',
+      takenBy: 'ordex.automation',
+      state: 'DONE',
+    });
+  });
+
+  it('routes the price to finance: the requester never approves, another finance user does', async () => {
+    const override = recommendation((await theCase())!, 'APPROVE_PRICE_OVERRIDE');
+    // A finance (pricing) analyst asks to keep the price the account manager agreed.
+    const asked = await ask<{ takeRecommendation: { state: string } }>(
+      'fp.bob',
+      ['finance-pricing'],
+      'mutation($id: ID!) { takeRecommendation(recommendationId: $id, note: "agreed by the account manager for the framework renewal") { state } }',
+      { id: override.id },
+    );
+    expect(asked.errors).toBeUndefined();
+    expect(asked.data!.takeRecommendation.state).toBe('AWAITING_APPROVAL');
+    let kase = (await theCase())!;
+    expect(kase.status).toBe('AWAITING_APPROVAL');
+    const [approval] = kase.approvals;
+    expect(approval).toMatchObject({
+      status: 'PENDING',
+      requestedBy: 'fp.bob',
+      requiredRole: 'finance-pricing',
+    });
+
+    const decide = (user: string, roles: Role[]) =>
+      ask<{ decideApproval: { status: string; decidedBy: string } }>(
+        user,
+        roles,
+        'mutation($id: ID!) { decideApproval(approvalId: $id, approve: true, note: "within the renewal terms") { status decidedBy } }',
+        { id: approval.id },
+      );
+    const own = await decide('fp.bob', ['finance-pricing']);
+    expect(own.errors?.[0].extensions?.code).toBe('FOUR_EYES');
+    const customerService = await decide('cs.anna', ['customer-service']);
+    expect(customerService.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const credit = await decide('fc.erin', ['finance-credit']);
+    expect(credit.errors?.[0].extensions?.code).toBe('INSUFFICIENT_AUTHORITY');
+
+    const approved = await decide('fp.carla', ['finance-pricing']);
+    expect(approved.errors).toBeUndefined();
+    expect(approved.data!.decideApproval).toEqual({ status: 'APPROVED', decidedBy: 'fp.carla' });
+    const again = await decide('fp.dan', ['finance-pricing']);
+    expect(again.errors?.[0].extensions?.code).toBe('ACTION_CONFLICT');
+    kase = (await theCase())!;
+    expect(exception(kase, 'PRICE_MISMATCH')).toMatchObject({
+      status: 'RESOLVED',
+      clearReason: 'PRICE_OVERRIDE approved by fp.carla',
+    });
+  });
+
+  it('moves the ship date to the next day with capacity, releases the order once all is settled, and closes', async () => {
+    const rebook = recommendation((await theCase())!, 'REBOOK_CARRIER');
+    const taken = await ask<{ takeRecommendation: { state: string } }>(
+      'tr.dave',
+      ['transportation'],
+      'mutation($id: ID!) { takeRecommendation(recommendationId: $id) { state } }',
+      { id: rebook.id },
+    );
+    expect(taken.errors).toBeUndefined();
+    expect(taken.data!.takeRecommendation.state).toBe('EXECUTING');
+
+    const kase = await eventually(async () => {
+      const found = (await theCase())!;
+      return found.status === 'CLOSED' ? found : undefined;
+    }, 60_000);
+    expect(exception(kase, 'SHIPMENT_CONSTRAINT').status).not.toBe('OPEN');
+    expect(kase.actions.map((a) => `${a.action}:${a.origin}:${a.state}`)).toEqual([
+      'ALTERNATE_DC:POLICY:DONE',
+      'APPROVE_PRICE_OVERRIDE:PERSON:DONE',
+      'REBOOK_CARRIER:PERSON:DONE',
+      'RELEASE_ORDER:POLICY:DONE',
+    ]);
+    const { data } = await ask<{ order: { status: string; requestedDate: string; erpVersion: number } }>(
+      'ops.viewer',
+      ['admin'],
+      '{ order(orderNumber: "SO-1001") { status requestedDate erpVersion } }',
+    );
+    expect(data!.order).toMatchObject({ status: 'RELEASED', requestedDate: '2026-12-03' });
+  });
+
+  it('keeps every step on a verified audit chain', async () => {
+    const kase = (await theCase())!;
+    const { data } = await ask<{
+      case: { auditTrail: { actor: string; action: string }[] };
+      verifyAuditChain: { valid: boolean; entries: number };
+    }>(
+      'ops.viewer',
+      ['admin'],
+      'query($id: ID!) { case(id: $id) { auditTrail { actor action } } verifyAuditChain(caseId: $id) { valid entries } }',
+      { id: kase.id },
+    );
+    const steps = data!.case.auditTrail.map((e) => `${e.actor} ${e.action}`);
+    expect(steps.slice(0, 4)).toEqual([
+      'ordex.detection case.opened',
+      'ordex.detection exception.detected',
+      'ordex.detection exception.detected',
+      'ordex.detection exception.detected',
+    ]);
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        'ordex.automation action.taken',
+        'fp.bob action.taken',
+        'fp.carla approval.decided',
+        'tr.dave action.taken',
+        'ordex.automation order.release-requested',
+        'erp command.acknowledged',
+        'erp case.closed',
+      ]),
+    );
+    expect(data!.verifyAuditChain).toEqual({ valid: true, entries: steps.length });
+    expect(await stack.deadLetters()).toEqual([]);
+  });
+});
