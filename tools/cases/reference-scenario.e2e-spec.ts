@@ -196,6 +196,27 @@ describe('the reference scenario', () => {
       '{ order(orderNumber: "SO-1001") { status requestedDate erpVersion } }',
     );
     expect(data!.order).toMatchObject({ status: 'RELEASED', requestedDate: '2026-12-03' });
+
+    // Customer service gets the revised commitment drafted: only the date moved for the customer
+    // (the transfer kept line 1 on time, the approved price stands).
+    const message = await ask<{
+      case: {
+        customerMessage: { subject: string; changes: string[]; revisedDate: string; needsSending: boolean };
+      };
+    }>(
+      'ops.viewer',
+      ['admin'],
+      'query($id: ID!) { case(id: $id) { customerMessage { subject changes revisedDate needsSending } } }',
+      {
+        id: kase.id,
+      },
+    );
+    expect(message.data!.case.customerMessage).toEqual({
+      subject: 'Order SO-1001: revised delivery commitment',
+      changes: ['The whole order ships on 2026-12-03 instead of 2026-12-02'],
+      revisedDate: '2026-12-03',
+      needsSending: true,
+    });
   });
 
   it('keeps every step on a verified audit chain', async () => {
@@ -222,6 +243,7 @@ describe('the reference scenario', () => {
         'fp.bob action.taken',
         'fp.carla approval.decided',
         'tr.dave action.taken',
+        'ordex.automation message.drafted',
         'ordex.automation order.release-requested',
         'erp command.acknowledged',
         'erp case.closed',

@@ -6,7 +6,9 @@ import { CasesModule } from './cases/cases.module';
 import { DecisionTablesModule } from './decision-tables/decision-tables.module';
 import { DetectionModule } from './detection/detection.module';
 import { EscalationModule } from './escalation/escalation.module';
+import { WorkflowHealthModule } from './health/health.module';
 import { LiveModule } from './live/live.module';
+import { QueuesModule } from './queues/queues.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 import { SlaModule } from './sla/sla.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -24,6 +26,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     SlaModule,
     EscalationModule,
     ActionsModule,
+    QueuesModule,
+    WorkflowHealthModule,
   ],
 })
 export class CasesAppModule {}

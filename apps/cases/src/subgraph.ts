@@ -17,6 +17,7 @@ import { CasesGovernance1764374400000 } from './migrations/1764374400000-cases-g
 import { CaseDetection1764979200000 } from './migrations/1764979200000-case-detection';
 import { CaseAssessment1765065600000 } from './migrations/1765065600000-case-assessment';
 import { CaseActions1765152000000 } from './migrations/1765152000000-case-actions';
+import { CaseCommunication1765238400000 } from './migrations/1765238400000-case-communication';
 import { RecommendationEntity } from './recommendations/recommendation.entity';
 import { BusinessCalendarEntity } from './sla/business-calendar.entity';
 import { EscalationEntity } from './sla/escalation.entity';
@@ -54,6 +55,7 @@ export const casesSubgraph: SubgraphDefinition = {
     CaseDetection1764979200000,
     CaseAssessment1765065600000,
     CaseActions1765152000000,
+    CaseCommunication1765238400000,
   ],
   partnerScoped: true,
   readsGraph: true,

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApprovalDecisionsService } from '../approvals/approval-decisions.service';
 import { AssessmentModule } from '../assessment/assessment.module';
 import { AuditModule } from '../audit/audit.module';
+import { CustomerMessageService } from '../communication/customer-message.service';
 import { CaseActionEntity } from './case-action.entity';
 import { CaseActionsReader } from './case-actions.reader';
 import { CaseActionsResolver } from './case-actions.resolver';
@@ -15,6 +16,7 @@ import { SettleActionWhenErpAcknowledgesListener } from './settle-action-when-er
 @Module({
   imports: [TypeOrmModule.forFeature([CaseActionEntity]), AuditModule, AssessmentModule],
   providers: [
+    CustomerMessageService,
     CaseProgressService,
     ExecutionCommandsService,
     CaseActionsService,

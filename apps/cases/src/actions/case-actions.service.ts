@@ -12,6 +12,7 @@ import { CaseExceptionEntity } from '../cases/case-exception.entity';
 import { CaseEntity } from '../cases/case.entity';
 import { isUuid } from '../common/uuid.util';
 import { RecommendationEntity } from '../recommendations/recommendation.entity';
+import { RecommendedAction } from '../recommendations/recommended-action.enum';
 import { CaseActionEntity, type ActionOrigin } from './case-action.entity';
 import { AUTOMATION_ACTOR, CaseProgressService } from './case-progress.service';
 import { actionPlan, takeRefusal } from './domain/action-plan.util';
@@ -156,6 +157,9 @@ export class CaseActionsService {
         now,
       );
       commandId = command.id;
+    }
+    if (recommendation.action === RecommendedAction.NOTIFY_CUSTOMER) {
+      await this.progress.draftCustomerMessage(tx, kase, actor.subject, now);
     }
     if (plan.kind === 'record' && plan.resolves && exception) {
       await this.progress.resolveException(

@@ -9,6 +9,7 @@ import { enqueueCaseUpdated } from '../cases/case-updated.event';
 import { CaseEvent, transition } from '../cases/domain/case-lifecycle.util';
 import { ExceptionStatus } from '../cases/exception-status.enum';
 import { CaseActionEntity } from './case-action.entity';
+import { CustomerMessageService } from '../communication/customer-message.service';
 import { ExecutionCommandsService } from './execution-commands.service';
 
 /** Who records ordex's own steps on a case (the release once everything is settled). */
@@ -25,7 +26,20 @@ export class CaseProgressService {
   constructor(
     private readonly audit: AuditTrailService,
     private readonly commands: ExecutionCommandsService,
+    private readonly messages: CustomerMessageService,
   ) {}
+
+  /** Drafts the customer's revised-commitment message from what was decided, on the record. */
+  async draftCustomerMessage(tx: EntityManager, kase: CaseEntity, by: string, now: Date): Promise<void> {
+    const draft = await this.messages.draft(tx, kase, now);
+    if (!draft) return;
+    await this.record(tx, kase.id, by, 'message.drafted', {
+      subject: draft.subject,
+      changes: draft.changes,
+      revisedDate: draft.revisedDate,
+      needsSending: draft.needsSending,
+    });
+  }
 
   /** The case, locked for the caller's transaction. */
   lock(tx: EntityManager, caseId: string): Promise<CaseEntity | null> {
@@ -98,6 +112,7 @@ export class CaseProgressService {
         settledAt: null,
       }),
     );
+    await this.draftCustomerMessage(tx, kase, AUTOMATION_ACTOR, now);
     const command = await this.commands.send(tx, kase, release, ExecutionCommandType.RELEASE_ORDER, {}, now);
     await this.step(tx, kase, { type: 'ALL_SETTLED', awaitingExecution: true }, now);
     await this.record(tx, kase.id, AUTOMATION_ACTOR, 'order.release-requested', {

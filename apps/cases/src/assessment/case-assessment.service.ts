@@ -115,7 +115,22 @@ export class CaseAssessmentService {
     await tx.update(
       CaseEntity,
       { id: kase.id },
-      { priority: priority.score, priorityFactors: priority.factors, priorityInputs: inputs },
+      {
+        priority: priority.score,
+        priorityFactors: priority.factors,
+        priorityInputs: inputs,
+        orderSnapshot: {
+          currency: order.currency,
+          requestedDate: order.requestedDate,
+          originalRequestedDate: kase.orderSnapshot?.originalRequestedDate ?? order.requestedDate,
+          lines: order.lines.map(({ lineNo, sku, quantity, unitPrice }) => ({
+            lineNo,
+            sku,
+            quantity,
+            unitPrice,
+          })),
+        },
+      },
     );
     const change = { priorityBefore: kase.priority, priority: priority.score, recommendationsChanged };
     if (priorityChanged || recommendationsChanged) {

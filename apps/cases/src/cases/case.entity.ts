@@ -1,6 +1,15 @@
 import { CaseStatus } from '@ordex/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { CommitmentDraft } from '../communication/domain/revised-commitment.util';
 import type { PriorityFactor, PriorityInputs } from './domain/priority.util';
+
+/** What the customer ordered, as the case last saw it; `originalRequestedDate` is the first date asked for. */
+export interface OrderSnapshot {
+  currency: string;
+  requestedDate: string;
+  originalRequestedDate: string;
+  lines: { lineNo: number; sku: string; quantity: number; unitPrice: number }[];
+}
 
 /** Every exception on one order, worked as one case. */
 @Entity({ name: 'case' })
@@ -55,6 +64,14 @@ export class CaseEntity {
   /** What the priority was computed from, kept so that the passing of time can rescore without the graph. */
   @Column({ name: 'priority_inputs', type: 'jsonb', nullable: true })
   priorityInputs: PriorityInputs | null;
+
+  /** The order as the customer placed it (first requested date kept), for the customer message. */
+  @Column({ name: 'order_snapshot', type: 'jsonb', nullable: true })
+  orderSnapshot: OrderSnapshot | null;
+
+  /** The revised-commitment message drafted from the resolution; null until there is one. */
+  @Column({ name: 'customer_message', type: 'jsonb', nullable: true })
+  customerMessage: (CommitmentDraft & { draftedAt: string }) | null;
 
   /** The decision-table versions the case is decided with, pinned when it first used each table. */
   @Column({ name: 'rule_versions', type: 'jsonb', default: {} })

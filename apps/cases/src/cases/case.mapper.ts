@@ -20,6 +20,10 @@ export function toCaseObject(entity: CaseEntity): CaseObject {
     evaluatedErpVersion: entity.erpVersion,
     reopenedCount: entity.reopenedCount,
     reworkCount: entity.reworkCount,
+    customerMessage: entity.customerMessage && {
+      ...entity.customerMessage,
+      draftedAt: new Date(entity.customerMessage.draftedAt),
+    },
   };
 }
 

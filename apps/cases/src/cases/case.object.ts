@@ -1,6 +1,7 @@
 import { CasesSchema } from '../cases-schema.scope';
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CaseStatus, ExceptionCategory, Team } from '@ordex/contracts';
+import { CustomerMessageObject } from '../communication/customer-message.object';
 import { ExceptionStatus } from './exception-status.enum';
 import { PriorityFactorObject, RuleVersionObject } from './priority-factor.object';
 
@@ -96,4 +97,11 @@ export class CaseObject {
 
   @Field(() => [CaseExceptionObject])
   exceptions?: CaseExceptionObject[];
+
+  @Field(() => CustomerMessageObject, {
+    nullable: true,
+    description:
+      'The revised-commitment message drafted when the case was settled (or a customer notice was taken).',
+  })
+  customerMessage: CustomerMessageObject | null;
 }
