@@ -9,6 +9,10 @@ const SETTINGS = {
   DETECTION_POLL_INTERVAL_MS: '100',
   DETECTION_ACK_TIMEOUT_MS: '1500',
   DETECTION_SWEEP_INTERVAL_MS: '300',
+  // Resend an unanswered command after 0.3 s, 0.6, 1.2: four sends in all.
+  EXECUTION_POLL_INTERVAL_MS: '50',
+  EXECUTION_RESEND_AFTER_MS: '300',
+  EXECUTION_MAX_ATTEMPTS: '4',
 };
 
 interface ExceptionView {
@@ -19,13 +23,16 @@ interface ExceptionView {
 }
 
 /**
- * ERP_SYNC through the real services on the wall clock: a hold command the ERP leaves
- * unacknowledged past the timeout raises an ERP_SYNC exception on the order's case, and the
- * acknowledgement clears it.
+ * ERP_SYNC through the real services on the wall clock: commands the ERP leaves unacknowledged
+ * (a hold from orders, a transfer the cases' automation policy decided) are resent under the same
+ * command id with growing waits, raise an ERP_SYNC exception on the order's case past the
+ * timeout, and the acknowledgements clear it.
  */
 describe('ERP_SYNC detection', () => {
   let stack: EmbeddedStack;
   let admin: Record<string, string>;
+  /** Every command message on the bus: its message id and the command it carries. */
+  const seen: { id: string; commandId: string }[] = [];
   const erpSync = async () => {
     const { data, errors } = await graphql<{ order: { case: { exceptions: ExceptionView[] } | null } }>(
       stack.gatewayUrl!,
@@ -42,6 +49,9 @@ describe('ERP_SYNC detection', () => {
     // No simulated ERP connector: commands stay unacknowledged until the test answers them.
     stack = await startEmbeddedStack({ port: 0, demo: 'small', logLevel: 'silent' });
     admin = { authorization: `Bearer ${await stack.token({ roles: ['admin'] })}` };
+    await stack.listen(['cases.command.requested.v1'], (event) =>
+      seen.push({ id: event.id, commandId: (event.data as { commandId: string }).commandId }),
+    );
   });
   afterAll(async () => {
     await stack?.stop();
@@ -83,6 +93,23 @@ describe('ERP_SYNC detection', () => {
     }, 30_000);
     expect(raised).toHaveLength(1);
     expect(raised[0].reason).toContain(`the ERP has not acknowledged TRANSFER_STOCK ${transfer.id}`);
+
+    // Resent while unanswered, under the same command id, each send a new message; then it stops.
+    const sends = await eventually(async () => {
+      const [row] = await stack.sql<{ attempts: number; next_attempt_at: Date | null; status: string }>(
+        'SELECT attempts, next_attempt_at, status FROM cases.execution_command WHERE id = $1',
+        [transfer.id],
+      );
+      return row.attempts === 4 ? row : undefined;
+    }, 30_000);
+    expect(sends).toEqual({ attempts: 4, next_attempt_at: null, status: 'PENDING' });
+    const resends = seen.filter((e) => e.commandId === transfer.id).map((e) => e.id);
+    expect(resends).toContain(`${transfer.id}:4`);
+    expect(
+      resends.every((id) =>
+        [transfer.id, `${transfer.id}:2`, `${transfer.id}:3`, `${transfer.id}:4`].includes(id),
+      ),
+    ).toBe(true);
 
     const acknowledge = (id: string, commandType: string, erpVersion: number) =>
       stack.publish(

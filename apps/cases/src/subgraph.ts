@@ -18,6 +18,7 @@ import { CaseDetection1764979200000 } from './migrations/1764979200000-case-dete
 import { CaseAssessment1765065600000 } from './migrations/1765065600000-case-assessment';
 import { CaseActions1765152000000 } from './migrations/1765152000000-case-actions';
 import { CaseCommunication1765238400000 } from './migrations/1765238400000-case-communication';
+import { ExecutionDispatch1765324800000 } from './migrations/1765324800000-execution-dispatch';
 import { RecommendationEntity } from './recommendations/recommendation.entity';
 import { BusinessCalendarEntity } from './sla/business-calendar.entity';
 import { EscalationEntity } from './sla/escalation.entity';
@@ -56,6 +57,7 @@ export const casesSubgraph: SubgraphDefinition = {
     CaseAssessment1765065600000,
     CaseActions1765152000000,
     CaseCommunication1765238400000,
+    ExecutionDispatch1765324800000,
   ],
   partnerScoped: true,
   readsGraph: true,

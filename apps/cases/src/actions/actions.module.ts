@@ -10,6 +10,8 @@ import { CaseActionsResolver } from './case-actions.resolver';
 import { CaseActionsService } from './case-actions.service';
 import { CaseProgressService } from './case-progress.service';
 import { ExecutionCommandsService } from './execution-commands.service';
+import { ExecutionDispatcher } from './execution-dispatcher.service';
+import { EXECUTION_SETTINGS, executionSettingsFrom } from './execution.settings';
 import { SettleActionWhenErpAcknowledgesListener } from './settle-action-when-erp-acknowledges.listener';
 
 /** Acting on cases: taking recommendations, deciding approvals, commands to the ERP and their answers. */
@@ -24,6 +26,8 @@ import { SettleActionWhenErpAcknowledgesListener } from './settle-action-when-er
     ApprovalDecisionsService,
     CaseActionsResolver,
     SettleActionWhenErpAcknowledgesListener,
+    { provide: EXECUTION_SETTINGS, useFactory: () => executionSettingsFrom(process.env) },
+    ExecutionDispatcher,
   ],
   exports: [CaseActionsService, CaseProgressService, ExecutionCommandsService],
 })

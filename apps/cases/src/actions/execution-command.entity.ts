@@ -36,4 +36,15 @@ export class ExecutionCommandEntity {
 
   @Column({ type: 'text', nullable: true })
   reason: string | null;
+
+  /** How often it was put on the bus (the first send and the resends while unanswered). */
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  /** When the dispatcher sends it (again); null once it gives up resending. */
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
+  nextAttemptAt: Date | null;
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createEvent, ExecutionCommand, ExecutionCommandType } from '@ordex/contracts';
-import { enqueueEvent } from '@ordex/platform';
+import { ExecutionCommand, ExecutionCommandType } from '@ordex/contracts';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CaseEntity } from '../cases/case.entity';
@@ -15,8 +14,9 @@ type CommandFields = Pick<
 
 /**
  * Turns an action into a command for the ERP/WMS/TMS connector: recorded with its id (the
- * idempotency key the connector applies it under) and queued as cases.command.requested.v1
- * through the outbox, in the transaction of the decision. The case learns the outcome from
+ * idempotency key the connector applies it under) in the transaction of the decision, due at
+ * once; the ExecutionDispatcher puts it on the bus as cases.command.requested.v1 (and again while
+ * it stays unanswered). The case learns the outcome from
  * erp.command.acknowledged.v1; a command left unanswered past the acknowledgement timeout is
  * an ERP_SYNC exception on the same case (detection reads the pending commands).
  */
@@ -52,15 +52,11 @@ export class ExecutionCommandsService {
       requestedAt: now,
       acknowledgedAt: null,
       reason: null,
+      attempts: 0,
+      sentAt: null,
+      nextAttemptAt: now,
     });
     await tx.insert(ExecutionCommandEntity, row);
-    await enqueueEvent(
-      tx,
-      createEvent('cases.command.requested.v1', command.commandId, command, {
-        source: 'ordex.cases',
-        time: command.requestedAt,
-      }),
-    );
     return row;
   }
 
