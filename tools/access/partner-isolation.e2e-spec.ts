@@ -351,6 +351,63 @@ describe('partner isolation (queries through the gateway)', () => {
       expect(row).toEqual({ status: 'delivered', attempts: 2 });
     });
 
+    it('replays what a partner missed from its cursor, its own subscription only', async () => {
+      await update(orderOf(northwind.id), 'hook before outage');
+      await update(orderOf(northwind.id), 'hook during outage');
+      await eventually(async () =>
+        deliveredChanges('northwind').includes(`${orderOf(northwind.id).customerId} hook during outage`)
+          ? true
+          : undefined,
+      );
+      // What the partner was sent, with each delivery's cursor (as the header carried it).
+      const { webhookDeliveries } = await ask<{
+        webhookDeliveries: { cursor: string; status: string; eventId: string }[];
+      }>(
+        'northwind',
+        `{ webhookDeliveries(subscriptionId: "${subscriptionIds.northwind}") { cursor status eventId } }`,
+      );
+      expect(webhookDeliveries.every((d) => d.status === 'delivered')).toBe(true);
+      const cursors = webhookDeliveries.map((d) => d.cursor);
+      expect(cursors.map(Number)).toEqual([...cursors.map(Number)].sort((a, b) => a - b));
+      const headerCursors = receivers.northwind.received.map((r) => r.headers['ordex-delivery-cursor']);
+      expect(new Set(headerCursors)).toEqual(new Set(cursors));
+
+      // The partner lost the last one: it replays everything after the one before it.
+      const [beforeLast, last] = webhookDeliveries.slice(-2);
+      const received = receivers.northwind.received.length;
+      const { replayWebhookDeliveries } = await ask<{
+        replayWebhookDeliveries: { requeued: number; lastCursor: string };
+      }>(
+        'northwind',
+        `mutation { replayWebhookDeliveries(subscriptionId: "${subscriptionIds.northwind}", after: "${beforeLast.cursor}") { requeued lastCursor } }`,
+      );
+      expect(replayWebhookDeliveries).toEqual({ requeued: 1, lastCursor: last.cursor });
+      await eventually(
+        async () => (receivers.northwind.received.length > received ? true : undefined),
+        10_000,
+      );
+      const again = receivers.northwind.received.at(-1)!;
+      expect(again.headers['ordex-delivery-cursor']).toBe(last.cursor);
+      expect(again.headers['ordex-event-id']).toBe(last.eventId);
+      expect(signatureValid(secrets.northwind, again.headers, again.body)).toBe(true);
+
+      // Another partner's subscription is as if it did not exist.
+      const foreign = await graphql(
+        stack.gatewayUrl!,
+        `mutation { replayWebhookDeliveries(subscriptionId: "${subscriptionIds.northwind}", after: "0") { requeued } }`,
+        {},
+        { authorization: `Bearer ${tokens.meridian}` },
+      );
+      expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const badCursor = await graphql(
+        stack.gatewayUrl!,
+        `mutation { replayWebhookDeliveries(subscriptionId: "${subscriptionIds.northwind}", after: "-1") { requeued } }`,
+        {},
+        { authorization: `Bearer ${tokens.northwind}` },
+      );
+      expect(badCursor.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    });
+
     it('answers bad subscription requests with typed errors', async () => {
       const mutate = (who: string, mutation: string) =>
         graphql(stack.gatewayUrl!, mutation, {}, { authorization: `Bearer ${tokens[who]}` });

@@ -19,6 +19,7 @@ import { CaseAssessment1765065600000 } from './migrations/1765065600000-case-ass
 import { CaseActions1765152000000 } from './migrations/1765152000000-case-actions';
 import { CaseCommunication1765238400000 } from './migrations/1765238400000-case-communication';
 import { ExecutionDispatch1765324800000 } from './migrations/1765324800000-execution-dispatch';
+import { WebhookReplay1765411200000 } from './migrations/1765411200000-webhook-replay';
 import { RecommendationEntity } from './recommendations/recommendation.entity';
 import { BusinessCalendarEntity } from './sla/business-calendar.entity';
 import { EscalationEntity } from './sla/escalation.entity';
@@ -58,6 +59,7 @@ export const casesSubgraph: SubgraphDefinition = {
     CaseActions1765152000000,
     CaseCommunication1765238400000,
     ExecutionDispatch1765324800000,
+    WebhookReplay1765411200000,
   ],
   partnerScoped: true,
   readsGraph: true,

@@ -13,6 +13,20 @@ export interface LeasedDelivery {
   attempts: number;
   url: string;
   secret: string;
+  /** Its position among the subscription's deliveries (the replay cursor), as text: a 64-bit integer. */
+  seq: string;
+}
+
+/** A delivery as the partner sees it. */
+export interface DeliveryView {
+  seq: string;
+  eventId: string;
+  eventType: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
 }
 
 /** How long a leased delivery stays with the instance sending it before others may retry it. */
@@ -53,7 +67,8 @@ export class WebhookDeliveriesService {
                         ORDER BY next_attempt_at, created_at
                         LIMIT $1 FOR UPDATE SKIP LOCKED)
           AND s.id = d.subscription_id
-      RETURNING d.id, d.event_id AS "eventId", d.event_type AS "eventType", d.body, d.attempts, s.url, s.secret`,
+      RETURNING d.id, d.event_id AS "eventId", d.event_type AS "eventType", d.body, d.attempts, s.url, s.secret,
+                d.seq::text AS seq`,
       [limit],
     );
     return rows;
@@ -76,5 +91,41 @@ export class WebhookDeliveriesService {
       [delivery.id, delayMs === undefined ? 'failed' : 'pending', error.slice(0, 500), (delayMs ?? 0) / 1000],
     );
     return delayMs === undefined ? 'given-up' : 'retry';
+  }
+
+  /** The subscription's deliveries after the cursor (all when null), oldest first. */
+  async list(subscriptionId: string, after: string | null, first: number): Promise<DeliveryView[]> {
+    return this.dataSource.query(
+      `SELECT d.seq::text AS seq, d.event_id AS "eventId", d.event_type AS "eventType", d.status, d.attempts,
+              d.last_error AS "lastError", d.created_at AS "createdAt", d.delivered_at AS "deliveredAt"
+         FROM "cases"."webhook_delivery" d
+        WHERE d.subscription_id = $1 AND d.seq > $2::bigint
+        ORDER BY d.seq LIMIT $3`,
+      [subscriptionId, after ?? '0', first],
+    );
+  }
+
+  /**
+   * Sends the subscription's deliveries after the cursor again, whatever became of them
+   * (delivered, given up): each is due now with a fresh set of attempts, under its own delivery
+   * id and cursor, so the partner's de-duplication still works. Returns how many, and the last
+   * cursor among them.
+   */
+  async replay(
+    subscriptionId: string,
+    after: string,
+    first: number,
+  ): Promise<{ requeued: number; lastCursor: string | null }> {
+    const rows: { seq: string }[] = await this.dataSource.query(
+      `WITH again AS (
+         UPDATE "cases"."webhook_delivery"
+            SET status = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL
+          WHERE id IN (SELECT id FROM "cases"."webhook_delivery"
+                        WHERE subscription_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3)
+         RETURNING seq)
+       SELECT a.seq::text AS seq FROM again a ORDER BY a.seq`,
+      [subscriptionId, after, first],
+    );
+    return { requeued: rows.length, lastCursor: rows.at(-1)?.seq ?? null };
   }
 }

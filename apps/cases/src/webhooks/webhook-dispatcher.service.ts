@@ -111,6 +111,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
           'content-type': 'application/cloudevents+json',
           'user-agent': 'ordex-webhooks/1',
           'ordex-delivery-id': delivery.id,
+          'ordex-delivery-cursor': delivery.seq,
           'ordex-event-id': delivery.eventId,
           'ordex-event-type': delivery.eventType,
           'ordex-timestamp': String(timestamp),

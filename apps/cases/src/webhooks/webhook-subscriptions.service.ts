@@ -46,6 +46,11 @@ export class WebhookSubscriptionsService {
     return { subscription: await this.subscriptions.findOneByOrFail({ id }), secret };
   }
 
+  /** A subscription; with `partnerId`, only one of that partner's (another's is as if it did not exist). */
+  find(id: string, partnerId?: string): Promise<WebhookSubscriptionEntity | null> {
+    return this.subscriptions.findOneBy(partnerId ? { id, partnerId } : { id });
+  }
+
   /** Deletes a subscription; with `partnerId`, only one of that partner's. False when there was none. */
   async delete(id: string, partnerId?: string): Promise<boolean> {
     const result = await this.subscriptions.delete(partnerId ? { id, partnerId } : { id });

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
 import { WebhookDispatcher } from './webhook-dispatcher.service';
 import { WebhookSubscriptionEntity } from './webhook-subscription.entity';
+import { WebhookReplayResolver } from './webhook-replay.resolver';
 import { WebhookSubscriptionResolver } from './webhook-subscription.resolver';
 import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
 
@@ -13,6 +14,7 @@ import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
     WebhookDeliveriesService,
     WebhookDispatcher,
     WebhookSubscriptionResolver,
+    WebhookReplayResolver,
   ],
   exports: [WebhookSubscriptionsService],
 })

@@ -135,6 +135,8 @@ export const ACCESS_RULES: Record<string, Scope> = {
   'Query.webhookSubscriptions': 'webhooks:read',
   'Mutation.createWebhookSubscription': 'webhooks:write',
   'Mutation.deleteWebhookSubscription': 'webhooks:write',
+  'Query.webhookDeliveries': 'webhooks:read',
+  'Mutation.replayWebhookDeliveries': 'webhooks:write',
   'Order.case': 'cases:read',
   'Subscription.caseUpdated': 'cases:read',
   // analytics
