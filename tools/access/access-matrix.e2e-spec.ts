@@ -5,6 +5,7 @@ import {
   GraphQLField,
   GraphQLSchema,
   isEnumType,
+  isInputObjectType,
   isListType,
   isNonNullType,
   isObjectType,
@@ -43,6 +44,15 @@ const SAMPLE_VALUES: Record<string, unknown> = {
   input: { url: 'http://127.0.0.1:9/hooks', eventTypes: ['cases.case.updated.v1'] },
   // A region no DC has: the matrix's writes change no deadline.
   calendar: { region: 'MATRIX', timeZone: 'UTC', workingHours: [{ weekday: 1, from: '08:00', to: '18:00' }] },
+  update: {
+    caseId: '00000000-0000-4000-8000-000000000000',
+    orderNumber: 'SO-1001',
+    customerId: 'C-0001',
+    status: 'OPEN',
+    priority: 1,
+    change: 'matrix',
+    changedAt: '2026-11-27T06:00:00Z',
+  },
 };
 
 /** A query that reaches each field-level rule, from a root field that orders:read opens. */
@@ -93,18 +103,23 @@ const sampleCaseUpdate = () =>
 
 const allows = (role: Role, coordinate: string) => ROLE_SCOPES[role].includes(ACCESS_RULES[coordinate]);
 
+/** A GraphQL literal of `value` for an argument of `type` (enums unquoted, input objects field by field). */
 function literal(type: GraphQLInputType, value: unknown): string {
+  const inner = isNonNullType(type) ? type.ofType : type;
   const named = getNamedType(type);
-  if (isEnumType(named)) return named.getValues()[0].name;
-  return valueLiteral(value);
-}
-
-/** A GraphQL literal of a plain JSON value (object keys unquoted). */
-function valueLiteral(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(valueLiteral).join(', ')}]`;
-  if (value !== null && typeof value === 'object') {
-    const fields = Object.entries(value).map(([key, field]) => `${key}: ${valueLiteral(field)}`);
-    return `{ ${fields.join(', ')} }`;
+  if (isEnumType(named)) {
+    const values = named.getValues().map((v) => v.name);
+    return typeof value === 'string' && values.includes(value) ? value : values[0];
+  }
+  if (isListType(inner) && Array.isArray(value)) {
+    return `[${value.map((item) => literal(inner.ofType as GraphQLInputType, item)).join(', ')}]`;
+  }
+  if (isInputObjectType(named) && value !== null && typeof value === 'object') {
+    const fields = named.getFields();
+    const entries = Object.entries(value).map(
+      ([key, field]) => `${key}: ${literal(fields[key].type, field)}`,
+    );
+    return `{ ${entries.join(', ')} }`;
   }
   return JSON.stringify(value);
 }

@@ -237,6 +237,59 @@ describe('partner isolation (queries through the gateway)', () => {
       }
     });
 
+    it('answers a subscription whose selection reaches other subgraphs, within the partner’s scope', async () => {
+      type Deep = {
+        caseUpdated: {
+          customerId: string;
+          change: string;
+          case: {
+            id: string;
+            order: { orderNumber: string; status: string; customer: { id: string; segment: string } } | null;
+          } | null;
+        };
+      };
+      // The order and its customer come from the orders subgraph, the case from cases.
+      const deep = `subscription { caseUpdated {
+        customerId change
+        case { id order { orderNumber status customer { id segment } } } } }`;
+      const mine = orderOf(northwind.id);
+      const clients = {
+        northwind: subscribe<Deep>(stack.gatewayUrl!, tokens.northwind, deep),
+        meridian: subscribe<Deep>(stack.gatewayUrl!, tokens.meridian, deep),
+      };
+      try {
+        await eventually(async () => {
+          await update(mine, 'probe');
+          await update(orderOf(meridian.id), 'probe');
+          return Object.values(clients).every((c) => c.results.length > 0) ? true : undefined;
+        });
+        await update(mine, 'deep');
+        const received = await eventually(async () =>
+          clients.northwind.results.find((r) => r.data?.caseUpdated.change === 'deep'),
+        );
+        expect(received.errors).toBeUndefined();
+        expect(received.data!.caseUpdated).toEqual({
+          customerId: mine.customerId,
+          change: 'deep',
+          case: {
+            id: caseIds[mine.orderNumber],
+            order: {
+              orderNumber: mine.orderNumber,
+              status: mine.status,
+              customer: {
+                id: mine.customerId,
+                segment: demo.customers.find((c) => c.customer.id === mine.customerId)!.customer.segment,
+              },
+            },
+          },
+        });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(clients.meridian.results.map((r) => r.data?.caseUpdated.change)).not.toContain('deep');
+      } finally {
+        await Promise.all(Object.values(clients).map((c) => c.dispose()));
+      }
+    });
+
     it('follows a customer moved to another partner while the subscriptions are open', async () => {
       const mine = orderOf(northwind.id);
       const second = demo.orders.find(

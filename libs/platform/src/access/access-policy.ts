@@ -139,6 +139,7 @@ export const ACCESS_RULES: Record<string, Scope> = {
   'Mutation.replayWebhookDeliveries': 'webhooks:write',
   'Order.case': 'cases:read',
   'Subscription.caseUpdated': 'cases:read',
+  'Query.caseUpdate': 'cases:read',
   // analytics
   'Query.eventLog': 'analytics:read',
   'Query.kpiSeries': 'analytics:read',

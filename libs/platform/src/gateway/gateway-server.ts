@@ -5,7 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { CORRELATION_HEADER } from '../correlation/correlation';
@@ -28,7 +28,7 @@ import {
   RequestLimits,
 } from './request-limits';
 import { GatewayContext, SubgraphDataSource } from './subgraph-data-source';
-import { startSubscriptionRelay } from './subscription-relay';
+import { startSubscriptionRelay, SUBSCRIPTION_COMPLETIONS } from './subscription-relay';
 
 export interface GatewayOptions {
   /** The composed supergraph (apps/gateway/supergraph.graphql): served as is, no live composition. */
@@ -177,6 +177,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxTokens: limits.maxTokens,
     securityLog,
     logger: options.logger,
+    completions: SUBSCRIPTION_COMPLETIONS,
+    complete: async (query, variables, { identity, correlationId }) => {
+      let signed: Promise<string> | undefined;
+      const response = await apollo.executeOperation(
+        { query, variables },
+        {
+          contextValue: {
+            correlationId,
+            identity,
+            signedIdentity: () => (signed ??= options.identitySigner.sign(identity)),
+          },
+        },
+      );
+      if (response.body.kind !== 'single')
+        return { errors: [new GraphQLError('unexpected incremental answer')] };
+      const { data, errors } = response.body.singleResult;
+      return {
+        data: data as Record<string, unknown> | null | undefined,
+        errors: errors?.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions })),
+      };
+    },
   });
   const { port } = server.address() as AddressInfo;
   const shownHost = ['0.0.0.0', '127.0.0.1', '::'].includes(options.host) ? 'localhost' : options.host;

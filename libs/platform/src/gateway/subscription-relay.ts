@@ -3,16 +3,24 @@ import {
   GraphQLError,
   Kind,
   OperationTypeNode,
+  getNamedType,
   getOperationAST,
+  isLeafType,
+  isObjectType,
   parse,
   print,
   specifiedRules,
   validate,
+  visit,
+  type ASTNode,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
+  type FieldNode,
+  type FragmentDefinitionNode,
   type GraphQLSchema,
   type ObjectTypeDefinitionNode,
+  type OperationDefinitionNode,
   type ValidationRule,
 } from 'graphql';
 import { createClient } from 'graphql-ws';
@@ -39,9 +47,33 @@ export interface SubscriptionRelayOptions {
   maxTokens: number;
   securityLog: SecurityLog;
   logger: Logger;
+  /**
+   * Subscriptions whose selections may reach the whole graph: each owner event is completed by a
+   * query through the gateway, on a Query field of the owner that echoes the event (`queryField`,
+   * taking it as `argument`), so the planner fetches the rest from the services that own it.
+   */
+  completions?: Record<string, SubscriptionCompletion>;
+  /** Runs a query through the gateway's federated executor as the subscriber. */
+  complete?: (
+    query: string,
+    variables: Record<string, unknown>,
+    context: RelayContext,
+  ) => Promise<ExecutionResult>;
 }
 
-interface RelayContext {
+export interface SubscriptionCompletion {
+  queryField: string;
+  argument: string;
+  /** The argument's input type, e.g. CaseUpdateInput. */
+  inputType: string;
+}
+
+/** Subscriptions completed through the whole graph, by root field. */
+export const SUBSCRIPTION_COMPLETIONS: Record<string, SubscriptionCompletion> = {
+  caseUpdated: { queryField: 'caseUpdate', argument: 'update', inputType: 'CaseUpdateInput' },
+};
+
+export interface RelayContext {
   identity: Identity;
   correlationId: string;
 }
@@ -52,8 +84,9 @@ interface RelayContext {
  * `connectionParams: { authorization: 'Bearer …' }`; each subscription is checked against the
  * API schema and the request limits, then relayed to the subgraph that owns its root field with
  * the caller's identity signed as for any subgraph call, so the owner decides what the caller
- * may see. A subscription's selection is answered by that subgraph alone: ask for the rest of
- * the graph with a query.
+ * may see. For a subscription listed in `completions`, the owner streams the event's own fields
+ * and each event is completed through the gateway (see {@link completedStream}), so the selection
+ * may reach fields of every subgraph; other subscriptions are answered by their owner alone.
  */
 export function startSubscriptionRelay(options: SubscriptionRelayOptions): { dispose(): Promise<void> } {
   const owners = subscriptionOwners(options.supergraphSdl, options.subgraphUrls);
@@ -139,6 +172,12 @@ async function* relay(
     };
     return;
   }
+  const completion = root?.kind === Kind.FIELD ? options.completions?.[root.name.value] : undefined;
+  const schema = options.apiSchema();
+  if (completion && options.complete && schema && root?.kind === Kind.FIELD) {
+    yield* completedStream(args, root, completion, schema, url, options);
+    return;
+  }
   const client = createClient({
     url: url.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
@@ -171,6 +210,129 @@ async function* relay(
     await results.return?.();
     await client.dispose();
   }
+}
+
+/**
+ * A subscription completed through the whole graph: the owner subgraph streams only the event's
+ * own (leaf) fields; each event is then answered by a query through the gateway —
+ * `{ <alias>: <queryField>(<argument>: $event) <the subscription's selection> }` — with the
+ * subscriber's identity, so every field is resolved by the service that owns it, under the same
+ * access rules as any query.
+ */
+async function* completedStream(
+  args: ExecutionArgs,
+  root: FieldNode,
+  completion: SubscriptionCompletion,
+  schema: GraphQLSchema,
+  url: string,
+  options: SubscriptionRelayOptions,
+): AsyncGenerator<ExecutionResult> {
+  const context = args.contextValue as RelayContext;
+  const operation = getOperationAST(args.document, args.operationName) as OperationDefinitionNode;
+  const payloadType = getNamedType(schema.getSubscriptionType()?.getFields()[root.name.value]?.type);
+  if (!isObjectType(payloadType)) return;
+  const leaves = Object.values(payloadType.getFields())
+    .filter((field) => field.args.length === 0 && isLeafType(getNamedType(field.type)))
+    .map((field) => field.name);
+  const fragments = args.document.definitions.filter(
+    (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION,
+  );
+  const usedBy = (...nodes: ASTNode[]) => {
+    const names = new Set<string>();
+    for (const node of nodes) visit(node, { Variable: (variable) => void names.add(variable.name.value) });
+    return (operation.variableDefinitions ?? []).filter((d) => names.has(d.variable.name.value));
+  };
+  const ownerDocument: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: [
+      {
+        ...operation,
+        variableDefinitions: usedBy(...(root.arguments ?? [])),
+        selectionSet: {
+          kind: Kind.SELECTION_SET,
+          selections: [
+            {
+              ...root,
+              alias: undefined,
+              directives: [],
+              selectionSet: {
+                kind: Kind.SELECTION_SET,
+                selections: leaves.map((name) => ({
+                  kind: Kind.FIELD,
+                  name: { kind: Kind.NAME, value: name },
+                })),
+              },
+            },
+          ],
+        },
+      },
+    ],
+  };
+  const responseKey = root.alias?.value ?? root.name.value;
+  const eventVariable = '__ordexEvent';
+  const completionField: FieldNode = {
+    kind: Kind.FIELD,
+    alias: { kind: Kind.NAME, value: responseKey },
+    name: { kind: Kind.NAME, value: completion.queryField },
+    arguments: [
+      {
+        kind: Kind.ARGUMENT,
+        name: { kind: Kind.NAME, value: completion.argument },
+        value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: eventVariable } },
+      },
+    ],
+    selectionSet: root.selectionSet,
+  };
+  const completionQuery = print({
+    kind: Kind.DOCUMENT,
+    definitions: [
+      {
+        kind: Kind.OPERATION_DEFINITION,
+        operation: OperationTypeNode.QUERY,
+        name: { kind: Kind.NAME, value: 'SubscriptionCompletion' },
+        variableDefinitions: [
+          ...usedBy(root.selectionSet ?? root, ...fragments),
+          {
+            kind: Kind.VARIABLE_DEFINITION,
+            variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: eventVariable } },
+            type: {
+              kind: Kind.NON_NULL_TYPE,
+              type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: completion.inputType } },
+            },
+          },
+        ],
+        selectionSet: { kind: Kind.SELECTION_SET, selections: [completionField] },
+      },
+      ...fragments,
+    ],
+  });
+  const complete = options.complete as NonNullable<SubscriptionRelayOptions['complete']>;
+  for await (const result of relay({ ...args, document: ownerDocument }, subscriptionOwnersOnly(root, url), {
+    ...options,
+    completions: undefined,
+  })) {
+    const event = (result.data as Record<string, unknown> | null | undefined)?.[root.name.value];
+    if (!event || result.errors?.length) {
+      yield result;
+      continue;
+    }
+    const completed = await complete(
+      completionQuery,
+      { ...(args.variableValues ?? {}), [eventVariable]: event },
+      context,
+    );
+    yield {
+      data: {
+        [responseKey]: (completed.data as Record<string, unknown> | null | undefined)?.[responseKey] ?? null,
+      },
+      ...(completed.errors?.length ? { errors: completed.errors } : {}),
+    };
+  }
+}
+
+/** The owner map for one already-resolved subscription field. */
+function subscriptionOwnersOnly(root: FieldNode, url: string): Map<string, string> {
+  return new Map([[root.name.value, url]]);
 }
 
 function asClientError(error: {
