@@ -79,6 +79,12 @@ const FIELD_PATHS: Record<string, { via: string; query: string }> = {
     query: '{ order(orderNumber: "SO-1001") { shipmentOptions { __typename } } }',
   },
   'Order.case': { via: 'Query.order', query: '{ order(orderNumber: "SO-1001") { case { __typename } } }' },
+  ...Object.fromEntries(
+    ['priorityFactors', 'recommendations', 'actions', 'approvals', 'customerMessage'].map((field) => [
+      `Case.${field}`,
+      { via: 'Query.cases', query: `{ cases(first: 5) { id ${field} { __typename } } }` },
+    ]),
+  ),
 };
 
 /** The demo partner that acts for C-0001, whose order and customer the field paths read. */

@@ -20,6 +20,7 @@ import { CaseActions1765152000000 } from './migrations/1765152000000-case-action
 import { CaseCommunication1765238400000 } from './migrations/1765238400000-case-communication';
 import { ExecutionDispatch1765324800000 } from './migrations/1765324800000-execution-dispatch';
 import { WebhookReplay1765411200000 } from './migrations/1765411200000-webhook-replay';
+import { CaseReopenedAt1765497600000 } from './migrations/1765497600000-case-reopened-at';
 import { RecommendationEntity } from './recommendations/recommendation.entity';
 import { BusinessCalendarEntity } from './sla/business-calendar.entity';
 import { EscalationEntity } from './sla/escalation.entity';
@@ -60,6 +61,7 @@ export const casesSubgraph: SubgraphDefinition = {
     CaseCommunication1765238400000,
     ExecutionDispatch1765324800000,
     WebhookReplay1765411200000,
+    CaseReopenedAt1765497600000,
   ],
   partnerScoped: true,
   readsGraph: true,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CommandAcknowledgement, CommandOutcome, ExecutionCommandType } from '@ordex/contracts';
+import { CaseStatus, CommandAcknowledgement, CommandOutcome, ExecutionCommandType } from '@ordex/contracts';
 import { clientError } from '@ordex/platform';
+import { GraphQLError } from 'graphql';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { APPROVAL_AUTHORITY_TABLE } from '../approvals/approval-authority.service';
 import { ApprovalEntity } from '../approvals/approval.entity';
@@ -49,12 +50,19 @@ export class CaseActionsService {
   takeRecommendation(recommendationId: string, actor: Actor, note: string | null, now: Date) {
     if (!isUuid(recommendationId)) throw clientError('NOT_FOUND', `no recommendation ${recommendationId}`);
     return this.dataSource.transaction(async (tx) => {
-      const recommendation = await tx.findOneBy(RecommendationEntity, { id: recommendationId });
-      if (!recommendation) throw clientError('NOT_FOUND', `no recommendation ${recommendationId}`);
-      const kase = await this.progress.lock(tx, recommendation.caseId);
-      if (!kase) throw clientError('NOT_FOUND', `no recommendation ${recommendationId}`);
-      const action = await this.take(tx, kase, recommendation, actor, note, now);
-      return action;
+      const found = await tx.findOneBy(RecommendationEntity, { id: recommendationId });
+      const kase = found && (await this.progress.lock(tx, found.caseId));
+      // Read again under the case's lock: an assessment may have replaced the recommendations.
+      const recommendation = kase && (await tx.findOneBy(RecommendationEntity, { id: recommendationId }));
+      if (!kase || !recommendation) {
+        throw clientError(
+          found ? 'ACTION_CONFLICT' : 'NOT_FOUND',
+          found
+            ? `recommendation ${recommendationId} was replaced by a newer assessment; take one of the case's current recommendations`
+            : `no recommendation ${recommendationId}`,
+        );
+      }
+      return this.take(tx, kase, recommendation, actor, note, now);
     });
   }
 
@@ -206,8 +214,9 @@ export class CaseActionsService {
    * The automation policy's turn, in the caller's transaction (after an assessment): for each open
    * exception nobody is acting on, its best-ranked recommendation is taken without a person when
    * the automation-policy table allows it — through {@link take}, so an action that needs an
-   * approval still waits for one. An action the ERP refused is not retried by policy: people
-   * decide what next. Returns how many actions it took.
+   * approval still waits for one. Policy acts on an exception once: whatever came of it (the ERP
+   * refused, a recorded resync did not fix the source), people decide what next. Returns how many
+   * actions it took.
    */
   async runPolicy(tx: EntityManager, kase: CaseEntity, now: Date): Promise<number> {
     const best: { id: string; automatable: boolean; policy_rule: string | null }[] = await tx.query(
@@ -216,7 +225,7 @@ export class CaseActionsService {
          JOIN "cases"."case_exception" e ON e.id = r.exception_id
         WHERE r.case_id = $1 AND e.status = 'OPEN'
           AND NOT EXISTS (SELECT 1 FROM "cases"."case_action" a WHERE a.exception_id = r.exception_id
-                            AND (a.state IN ('AWAITING_APPROVAL', 'EXECUTING') OR (a.origin = 'POLICY' AND a.state = 'FAILED')))
+                            AND (a.state IN ('AWAITING_APPROVAL', 'EXECUTING') OR a.origin = 'POLICY'))
         ORDER BY r.exception_id, r.rank`,
       [kase.id],
     );
@@ -224,15 +233,50 @@ export class CaseActionsService {
     for (const row of best) {
       if (!row.automatable) continue;
       const recommendation = await tx.findOneByOrFail(RecommendationEntity, { id: row.id });
-      await this.take(
-        tx,
-        kase,
-        recommendation,
-        { subject: AUTOMATION_ACTOR, origin: 'POLICY', policyRule: row.policy_rule },
-        null,
-        now,
-      );
-      taken++;
+      // A policy step that cannot be taken (no one may approve it under the pinned table) is left
+      // to people: it never rolls back the evaluation that asked for it.
+      await tx.query('SAVEPOINT ordex_policy_action');
+      try {
+        await this.take(
+          tx,
+          kase,
+          recommendation,
+          { subject: AUTOMATION_ACTOR, origin: 'POLICY', policyRule: row.policy_rule },
+          null,
+          now,
+        );
+        await tx.query('RELEASE SAVEPOINT ordex_policy_action');
+        taken++;
+      } catch (error) {
+        await tx.query('ROLLBACK TO SAVEPOINT ordex_policy_action');
+        if (!(error instanceof GraphQLError)) throw error;
+        // Kept as a refused policy action, so policy does not try it again at every evaluation.
+        const refused = await tx.save(
+          CaseActionEntity,
+          tx.create(CaseActionEntity, {
+            caseId: kase.id,
+            exceptionId: recommendation.exceptionId,
+            recommendationId: recommendation.id,
+            action: recommendation.action,
+            parameters: recommendation.parameters,
+            cost: recommendation.cost,
+            origin: 'POLICY',
+            takenBy: AUTOMATION_ACTOR,
+            takenAt: now,
+            policyRule: row.policy_rule,
+            note: null,
+            state: 'REJECTED',
+            outcome: error.message,
+            settledAt: now,
+          }),
+        );
+        await this.progress.record(tx, kase.id, AUTOMATION_ACTOR, 'policy.skipped', {
+          actionId: refused.id,
+          recommendationId: recommendation.id,
+          action: recommendation.action,
+          why: error.message,
+        });
+      }
     }
     return taken;
   }
@@ -245,23 +289,27 @@ export class CaseActionsService {
   async acknowledge(ack: CommandAcknowledgement, tx: EntityManager, now: Date): Promise<void> {
     if (!isUuid(ack.commandId)) return;
     const command = await tx.findOneBy(ExecutionCommandEntity, { id: ack.commandId });
+    // Not ours, already settled, or an answer about another order or command: nothing to settle.
     if (!command || command.status !== 'PENDING') return;
+    if (
+      ack.commandType !== command.commandType ||
+      (ack.orderNumber && ack.orderNumber !== command.orderNumber)
+    )
+      return;
     const kase = await this.progress.lock(tx, command.caseId);
     const action = await tx.findOneBy(CaseActionEntity, { id: command.actionId });
     if (!kase || !action) return;
     const accepted = ack.outcome === CommandOutcome.ACCEPTED;
+    // Settled once: a second answer (to a resend) finds it no longer PENDING.
+    const [claimed]: [{ id: string }[], number] = await tx.query(
+      `UPDATE "cases"."execution_command" SET status = $2, acknowledged_at = $3, reason = $4
+        WHERE id = $1 AND status = 'PENDING' RETURNING id`,
+      [command.id, accepted ? 'ACCEPTED' : 'REJECTED', new Date(ack.acknowledgedAt), ack.reason ?? null],
+    );
+    if (claimed.length === 0) return;
     const outcome = accepted
       ? `the ERP confirmed ${command.commandType} (v${ack.erpVersion ?? '?'})`
       : `the ERP refused ${command.commandType}: ${ack.reason ?? 'no reason given'}`;
-    await tx.update(
-      ExecutionCommandEntity,
-      { id: command.id },
-      {
-        status: accepted ? 'ACCEPTED' : 'REJECTED',
-        acknowledgedAt: new Date(ack.acknowledgedAt),
-        reason: ack.reason ?? null,
-      },
-    );
     await tx.update(
       CaseActionEntity,
       { id: action.id },
@@ -280,12 +328,15 @@ export class CaseActionsService {
     let settled: string | null = null;
     if (command.commandType === ExecutionCommandType.RELEASE_ORDER) {
       if (accepted) {
+        const before = kase.status;
         await this.progress.step(tx, kase, { type: 'EXECUTION_CONFIRMED' }, now);
-        await this.progress.record(tx, kase.id, 'erp', 'case.closed', {
-          why: `the ERP released the order (v${ack.erpVersion ?? '?'})`,
-        });
-      } else {
-        // Back to work: the next evaluation asks for the release again.
+        if (before !== CaseStatus.CLOSED && kase.status === CaseStatus.CLOSED) {
+          await this.progress.record(tx, kase.id, 'erp', 'case.closed', {
+            why: `the ERP released the order (v${ack.erpVersion ?? '?'})`,
+          });
+        }
+      } else if (kase.status !== CaseStatus.CLOSED) {
+        // Back to people: the release is not asked for again until something on the case changes.
         await this.progress.step(tx, kase, { type: 'EXCEPTION_DETECTED' }, now);
       }
     } else {

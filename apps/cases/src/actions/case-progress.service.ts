@@ -93,6 +93,18 @@ export class CaseProgressService {
       [kase.id],
     );
     if (Number(counts[0].open) > 0 || Number(counts[0].resolved) === 0) return null;
+    // The ERP refused the release and nothing on the case changed since: asking again would be
+    // refused again. People see it (the case stays in progress, the refusal on its trail).
+    const [refused]: { refused_after_change: boolean }[] = await tx.query(
+      `SELECT EXISTS (
+         SELECT 1 FROM "cases"."case_action" a
+          WHERE a.case_id = $1 AND a.action = 'RELEASE_ORDER' AND a.state = 'FAILED'
+            AND a.settled_at >= (SELECT max(GREATEST(e.detected_at, COALESCE(e.cleared_at, e.detected_at)))
+                                   FROM "cases"."case_exception" e WHERE e.case_id = $1)
+       ) AS refused_after_change`,
+      [kase.id],
+    );
+    if (refused.refused_after_change) return null;
     const release = await tx.save(
       CaseActionEntity,
       tx.create(CaseActionEntity, {

@@ -89,7 +89,6 @@ export class ExecutionDispatcher implements OnApplicationBootstrap, OnModuleDest
 
   /** Sends the due commands of one pass; returns how many went out. */
   async runOnce(): Promise<number> {
-    if (this.policy.isOpen()) return 0;
     const now = this.clock();
     return this.dataSource.transaction(async (tx) => {
       const due: DueCommand[] = await tx.query(
@@ -111,8 +110,10 @@ export class ExecutionDispatcher implements OnApplicationBootstrap, OnModuleDest
         try {
           await this.policy.execute(() => publishEvent(this.bus, event));
         } catch (error) {
+          // A refused send, or the open circuit refusing without sending (cockatiel lets a trial
+          // through once `halfOpenAfter` has passed, which is why every pass still asks it).
           this.logger.warn(
-            { err: error, commandId: command.id, attempt },
+            { err: error, commandId: command.id, attempt, circuitOpen: this.policy.isOpen() },
             'command not sent to the connector; it waits for the next pass',
           );
           break;

@@ -49,6 +49,10 @@ export class CaseEntity {
   @Column({ name: 'reopened_count', type: 'int', default: 0 })
   reopenedCount: number;
 
+  /** When it last reopened; null for a case that never closed. */
+  @Column({ name: 'reopened_at', type: 'timestamptz', nullable: true })
+  reopenedAt: Date | null;
+
   /** Reopenings because an exception it had recurred within the rework window. */
   @Column({ name: 'rework_count', type: 'int', default: 0 })
   reworkCount: number;

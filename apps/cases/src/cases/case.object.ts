@@ -1,9 +1,9 @@
 import { CasesSchema } from '../cases-schema.scope';
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CaseStatus, ExceptionCategory, Team } from '@ordex/contracts';
-import { CustomerMessageObject } from '../communication/customer-message.object';
+import type { CustomerMessageObject } from '../communication/customer-message.object';
 import { ExceptionStatus } from './exception-status.enum';
-import { PriorityFactorObject, RuleVersionObject } from './priority-factor.object';
+import { type PriorityFactorObject, RuleVersionObject } from './priority-factor.object';
 
 @ObjectType('CaseException', {
   registerIn: CasesSchema,
@@ -62,7 +62,7 @@ export class CaseObject {
   })
   priority: number;
 
-  @Field(() => [PriorityFactorObject], { description: 'How the priority was reached, factor by factor.' })
+  /** Resolved by CaseResolver (a field with its own access rule). */
   priorityFactors: PriorityFactorObject[];
 
   @Field(() => String, {
@@ -98,10 +98,6 @@ export class CaseObject {
   @Field(() => [CaseExceptionObject])
   exceptions?: CaseExceptionObject[];
 
-  @Field(() => CustomerMessageObject, {
-    nullable: true,
-    description:
-      'The revised-commitment message drafted when the case was settled (or a customer notice was taken).',
-  })
+  /** Resolved by CaseResolver (a field with its own access rule). */
   customerMessage: CustomerMessageObject | null;
 }

@@ -15,7 +15,9 @@ import { GraphQLRequestContext, pageSize, PartnerDirectory, SERVICE_CLOCK } from
 import { toCaseExceptionObject, toCaseObject, visibleCase } from './case.mapper';
 import { CaseExceptionObject, CaseObject } from './case.object';
 import { CasesService } from './cases.service';
+import { CustomerMessageObject } from '../communication/customer-message.object';
 import { OrderObject } from './order.object';
+import { PriorityFactorObject } from './priority-factor.object';
 import { toTaskObject } from './task.mapper';
 import { TaskObject } from './task.object';
 
@@ -64,6 +66,22 @@ export class CaseResolver {
       .load(parent.id);
     const now = this.clock();
     return rows.map((row) => toTaskObject(row, now));
+  }
+
+  @ResolveField(() => [PriorityFactorObject], {
+    description: 'How the priority was reached, factor by factor.',
+  })
+  priorityFactors(@Parent() parent: CaseObject): PriorityFactorObject[] {
+    return parent.priorityFactors;
+  }
+
+  @ResolveField(() => CustomerMessageObject, {
+    nullable: true,
+    description:
+      'The revised-commitment message drafted when the case was settled (or a customer notice was taken).',
+  })
+  customerMessage(@Parent() parent: CaseObject): CustomerMessageObject | null {
+    return parent.customerMessage;
   }
 
   // A reference the gateway completes from orders. It is also what puts Order into this schema

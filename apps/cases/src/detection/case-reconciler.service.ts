@@ -101,10 +101,16 @@ export class CaseReconcilerService {
     });
     // An exception settled by a decision (an approved override, an accepted backorder) stays
     // settled while the case is open, even though detection still sees its cause.
-    const decided = await tx.find(CaseExceptionEntity, {
-      select: { category: true, lineNo: true },
-      where: { caseId: current.id, status: ExceptionStatus.RESOLVED },
-    });
+    const decided = await tx
+      .createQueryBuilder(CaseExceptionEntity, 'e')
+      .select(['e.category', 'e.lineNo'])
+      .where('e.case_id = :caseId AND e.status = :resolved', {
+        caseId: current.id,
+        resolved: ExceptionStatus.RESOLVED,
+      })
+      // Only this episode's decisions: those before a reopen settled an earlier occurrence.
+      .andWhere('e.cleared_at >= :since', { since: current.reopenedAt ?? current.openedAt })
+      .getMany();
     const decidedKeys = new Set(decided.map(keyOf));
     const wanted = settled ? [] : outcome.exceptions.filter((e) => !decidedKeys.has(keyOf(e)));
     const wantedKeys = new Set(wanted.map(keyOf));
@@ -225,6 +231,7 @@ export class CaseReconcilerService {
       {
         status,
         closedAt: null,
+        reopenedAt: now,
         reopenedCount: last.reopenedCount + 1,
         reworkCount: last.reworkCount + (decision.rework ? 1 : 0),
       },
@@ -236,7 +243,7 @@ export class CaseReconcilerService {
       recurring: recurring.map(keyOf),
       trigger: input.trigger,
     });
-    return { ...last, status, closedAt: null };
+    return { ...last, status, closedAt: null, reopenedAt: now };
   }
 
   private async open(tx: EntityManager, input: Reconciliation): Promise<CaseEntity> {
@@ -248,6 +255,7 @@ export class CaseReconcilerService {
       priorityFactors: [],
       priorityInputs: null,
       ruleVersions: {},
+      reopenedAt: null,
       status: CaseStatus.OPEN,
       priority: 0,
       openedAt: now,

@@ -40,10 +40,10 @@ interface DueStep {
 
 /**
  * Fires the escalation ladders' steps as they fall due. Every instance of the cases service runs
- * one: a step is claimed with FOR UPDATE SKIP LOCKED and marked FIRED in the same transaction as
- * its effects (the task's level, the audit entry, the case's new priority, the update event), so
- * two instances never fire one step twice, and a step that fell due while every instance was
- * down fires once at the next poll after a restart.
+ * one: a case with due steps is claimed with FOR UPDATE SKIP LOCKED and its steps are marked
+ * FIRED in the same transaction as their effects (the task's level, the audit entry, the case's
+ * new priority, the update event), so two instances never fire one step twice, and a step that
+ * fell due while every instance was down fires once at the next poll after a restart.
  */
 @Injectable()
 export class EscalationScheduler implements OnApplicationBootstrap, OnModuleDestroy {
@@ -91,25 +91,48 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnModuleDest
   }
 
   private async drain(): Promise<void> {
-    while (!this.stopped && (await this.runOnce()) === this.settings.batchSize);
+    while (!this.stopped && (await this.runOnce()).cases === this.settings.batchSize);
   }
 
-  /** Fires up to a batch of due steps in one transaction; returns how many fired. */
-  async runOnce(): Promise<number> {
+  /**
+   * One pass: up to a batch of cases with due steps, each in its own transaction that locks the
+   * case first (the order every other writer of a case uses, so no deadlock), then fires that
+   * case's due steps. A case another instance or a person is working on right now is skipped
+   * until the next pass; one case failing does not hold up the others.
+   */
+  async runOnce(): Promise<{ cases: number; fired: number }> {
     const now = this.clock();
-    return this.dataSource.transaction(async (tx) => {
-      const due: DueStep[] = await tx.query(
-        `SELECT id, task_id, case_id, step, kind, due_at FROM "cases"."escalation"
-         WHERE state = 'PENDING' AND due_at <= $1
-         ORDER BY case_id, due_at, step LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [now, this.settings.batchSize],
-      );
-      const byCase = new Map<string, DueStep[]>();
-      for (const step of due) byCase.set(step.case_id, [...(byCase.get(step.case_id) ?? []), step]);
-      for (const [caseId, steps] of byCase) await this.fireForCase(tx, caseId, steps, now);
-      for (const step of due) this.fired.inc({ kind: step.kind });
-      return due.length;
-    });
+    const due: { case_id: string }[] = await this.dataSource.query(
+      `SELECT case_id FROM "cases"."escalation" WHERE state = 'PENDING' AND due_at <= $1
+        GROUP BY case_id ORDER BY min(due_at) LIMIT $2`,
+      [now, this.settings.batchSize],
+    );
+    let fired = 0;
+    for (const { case_id: caseId } of due) {
+      try {
+        fired += await this.dataSource.transaction(async (tx) => {
+          const locked: unknown[] = await tx.query(
+            `SELECT 1 FROM "cases"."case" WHERE id = $1 FOR UPDATE SKIP LOCKED`,
+            [caseId],
+          );
+          if (locked.length === 0) return 0;
+          const steps: DueStep[] = await tx.query(
+            `SELECT id, task_id, case_id, step, kind, due_at FROM "cases"."escalation"
+              WHERE case_id = $1 AND state = 'PENDING' AND due_at <= $2 ORDER BY due_at, step FOR UPDATE`,
+            [caseId, now],
+          );
+          if (steps.length) await this.fireForCase(tx, caseId, steps, now);
+          for (const step of steps) this.fired.inc({ kind: step.kind });
+          return steps.length;
+        });
+      } catch (error) {
+        this.logger.error(
+          { err: error, caseId },
+          'escalation steps not fired; they run again at the next pass',
+        );
+      }
+    }
+    return { cases: due.length, fired };
   }
 
   private async fireForCase(tx: EntityManager, caseId: string, steps: DueStep[], now: Date): Promise<void> {

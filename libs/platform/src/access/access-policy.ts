@@ -140,6 +140,13 @@ export const ACCESS_RULES: Record<string, Scope> = {
   'Order.case': 'cases:read',
   'Subscription.caseUpdated': 'cases:read',
   'Query.caseUpdate': 'cases:read',
+  // How ordex works a case inside (margins at risk, proposals with prices and credit amounts,
+  // approvals, the unsent customer message): the teams that act on cases, not partners.
+  'Case.priorityFactors': 'cases:act',
+  'Case.recommendations': 'cases:act',
+  'Case.actions': 'cases:act',
+  'Case.approvals': 'cases:act',
+  'Case.customerMessage': 'cases:act',
   // analytics
   'Query.eventLog': 'analytics:read',
   'Query.kpiSeries': 'analytics:read',
