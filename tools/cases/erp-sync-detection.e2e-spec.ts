@@ -151,4 +151,43 @@ describe('ERP_SYNC detection', () => {
     }, 10_000);
     expect(action).toEqual({ state: 'DONE', outcome: 'the ERP confirmed TRANSFER_STOCK (v2)' });
   });
+  it('lets a person act another way once the connector never answered a command after every send', async () => {
+    // Another order's policy transfer: sent 4 times, unanswered, the dispatcher has given up.
+    const [stuck] = await eventually(async () => {
+      const rows = await stack.sql<{ exception_id: string; command_id: string; order_number: string }>(
+        `SELECT a.exception_id, c.id AS command_id, c.order_number FROM cases.execution_command c
+           JOIN cases.case_action a ON a.id = c.action_id
+          WHERE c.status = 'PENDING' AND c.next_attempt_at IS NULL AND c.order_number <> 'SO-1001'
+          ORDER BY c.order_number LIMIT 1`,
+      );
+      return rows.length ? rows : undefined;
+    }, 30_000);
+    // The exception's best recommendation, whatever it is (sending the transfer again, if nothing else).
+    const [best] = await stack.sql<{ id: string }>(
+      'SELECT id FROM cases.recommendation WHERE exception_id = $1 ORDER BY rank LIMIT 1',
+      [stuck.exception_id],
+    );
+    const taken = await graphql<{ takeRecommendation: { action: string; state: string } }>(
+      stack.gatewayUrl!,
+      'mutation($id: ID!) { takeRecommendation(recommendationId: $id, note: "the ERP never answered the transfer") { action state } }',
+      { id: best.id },
+      { authorization: `Bearer ${await stack.token({ roles: ['warehouse'], user: 'wh.wendy' })}` },
+    );
+    expect(taken.errors).toBeUndefined();
+    expect(['DONE', 'EXECUTING']).toContain(taken.data!.takeRecommendation.state);
+    const [command] = await stack.sql<{ status: string; reason: string }>(
+      'SELECT status, reason FROM cases.execution_command WHERE id = $1',
+      [stuck.command_id],
+    );
+    expect(command).toEqual({
+      status: 'REJECTED',
+      reason: 'abandoned: no answer from the connector after 4 sends',
+    });
+    const [transfer] = await stack.sql<{ state: string; outcome: string }>(
+      `SELECT a.state, a.outcome FROM cases.case_action a JOIN cases.execution_command c ON c.action_id = a.id
+        WHERE c.id = $1`,
+      [stuck.command_id],
+    );
+    expect(transfer).toEqual({ state: 'FAILED', outcome: 'no answer from the ERP after 4 sends; abandoned' });
+  });
 });

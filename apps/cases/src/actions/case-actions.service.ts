@@ -82,6 +82,7 @@ export class CaseActionsService {
     const exception = recommendation.exceptionId
       ? await tx.findOneBy(CaseExceptionEntity, { id: recommendation.exceptionId })
       : null;
+    if (exception) await this.abandonUnanswered(tx, kase.id, exception.id, actor.subject, now);
     const inFlight = exception
       ? await tx.countBy(CaseActionEntity, { exceptionId: exception.id, state: In([...IN_FLIGHT]) })
       : 0;
@@ -208,6 +209,40 @@ export class CaseActionsService {
       now,
     );
     return action;
+  }
+
+  /**
+   * Gives up on the exception's commands the connector never answered after every send (the
+   * dispatcher stopped resending): their actions FAIL and the commands are closed as abandoned,
+   * so a person can act on the exception another way. A late answer to them is then ignored.
+   */
+  private async abandonUnanswered(
+    tx: EntityManager,
+    caseId: string,
+    exceptionId: string,
+    by: string,
+    now: Date,
+  ): Promise<void> {
+    const [abandoned]: [{ id: string; action_id: string; attempts: number }[], number] = await tx.query(
+      `UPDATE "cases"."execution_command" c
+          SET status = 'REJECTED', reason = 'abandoned: no answer from the connector after ' || c.attempts || ' sends'
+         FROM "cases"."case_action" a
+        WHERE a.id = c.action_id AND a.exception_id = $1 AND a.state = 'EXECUTING'
+          AND c.status = 'PENDING' AND c.next_attempt_at IS NULL
+      RETURNING c.id, c.action_id, c.attempts`,
+      [exceptionId],
+    );
+    for (const { action_id: actionId, attempts } of abandoned) {
+      await tx.update(
+        CaseActionEntity,
+        { id: actionId },
+        {
+          state: 'FAILED',
+          outcome: `no answer from the ERP after ${attempts} sends; abandoned`,
+          settledAt: now,
+        },
+      );
+    }
   }
 
   /**
