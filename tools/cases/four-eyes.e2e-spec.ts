@@ -147,4 +147,61 @@ describe('four eyes on every path', () => {
     );
     expect(decided.data?.decideApproval).toEqual({ status: 'REJECTED', decidedBy: 'fp.carla' });
   });
+  it('withdraws a pending approval when its exception clears by itself, and the case goes back to work', async () => {
+    // SO-9921: like SO-1001, line 2 under contract; a pricing analyst asks to keep the price.
+    const order = { ...reference, orderNumber: 'SO-9921', erpVersion: 1 };
+    await stack.publish(createEvent('erp.order.created.v1', 'SO-9921', order, { source: 'erp' }));
+    const override = await eventually(async () => {
+      const [row] = await stack.sql<{ id: string }>(
+        `SELECT r.id FROM cases.recommendation r JOIN cases."case" c ON c.id = r.case_id
+          WHERE c.order_number = 'SO-9921' AND r.action = 'APPROVE_PRICE_OVERRIDE'`,
+      );
+      return row;
+    }, 60_000);
+    const asked = await ask<{ takeRecommendation: { state: string } }>(
+      ['finance-pricing'],
+      'fp.bob',
+      'mutation($id: ID!) { takeRecommendation(recommendationId: $id) { state } }',
+      { id: override.id },
+    );
+    expect(asked.data?.takeRecommendation.state).toBe('AWAITING_APPROVAL');
+
+    // The ERP corrects line 2 to the contract price: the price exception clears by itself.
+    await stack.publish(
+      createEvent(
+        'erp.order.changed.v1',
+        'SO-9921',
+        {
+          ...order,
+          erpVersion: 2,
+          lines: order.lines.map((line) => (line.lineNo === 2 ? { ...line, unitPrice: 50 } : line)),
+        },
+        { source: 'erp' },
+      ),
+    );
+    const [approval] = await eventually(async () => {
+      const found = await approvalsOf('SO-9921');
+      return found[0]?.status === 'WITHDRAWN' ? found : undefined;
+    }, 60_000);
+    expect(approval).toMatchObject({ requestedBy: 'fp.bob', decidedBy: null });
+    const { data } = await ask<{
+      order: { case: { status: string; actions: { action: string; state: string; outcome: string }[] } };
+    }>(
+      ['admin'],
+      'ops.viewer',
+      '{ order(orderNumber: "SO-9921") { case { status actions { action state outcome } } } }',
+    );
+    expect(data!.order.case.status).not.toBe('AWAITING_APPROVAL');
+    expect(data!.order.case.actions.find((a) => a.action === 'APPROVE_PRICE_OVERRIDE')).toMatchObject({
+      state: 'REJECTED',
+      outcome: expect.stringContaining('withdrawn: no longer detected at ERP version 2'),
+    });
+    const late = await ask<unknown>(
+      ['finance-pricing'],
+      'fp.carla',
+      'mutation($id: ID!) { decideApproval(approvalId: $id, approve: true) { status } }',
+      { id: approval.id },
+    );
+    expect(late.errors?.[0].extensions?.code).toBe('ACTION_CONFLICT');
+  });
 });

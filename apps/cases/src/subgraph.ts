@@ -21,6 +21,7 @@ import { CaseCommunication1765238400000 } from './migrations/1765238400000-case-
 import { ExecutionDispatch1765324800000 } from './migrations/1765324800000-execution-dispatch';
 import { WebhookReplay1765411200000 } from './migrations/1765411200000-webhook-replay';
 import { CaseReopenedAt1765497600000 } from './migrations/1765497600000-case-reopened-at';
+import { ApprovalWithdrawn1765584000000 } from './migrations/1765584000000-approval-withdrawn';
 import { RecommendationEntity } from './recommendations/recommendation.entity';
 import { BusinessCalendarEntity } from './sla/business-calendar.entity';
 import { EscalationEntity } from './sla/escalation.entity';
@@ -62,6 +63,7 @@ export const casesSubgraph: SubgraphDefinition = {
     ExecutionDispatch1765324800000,
     WebhookReplay1765411200000,
     CaseReopenedAt1765497600000,
+    ApprovalWithdrawn1765584000000,
   ],
   partnerScoped: true,
   readsGraph: true,

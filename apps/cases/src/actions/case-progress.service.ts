@@ -81,6 +81,39 @@ export class CaseProgressService {
   }
 
   /**
+   * Withdraws the approvals still waiting on exceptions that cleared by themselves (nobody needs
+   * to decide them now); their actions end REJECTED with the reason. Returns how many.
+   */
+  async withdrawApprovals(
+    tx: EntityManager,
+    exceptionIds: readonly string[],
+    why: string,
+    now: Date,
+  ): Promise<number> {
+    if (exceptionIds.length === 0) return 0;
+    const withdrawn: { id: string }[] = await tx.query(
+      `WITH actions AS (
+         UPDATE "cases"."case_action" SET state = 'REJECTED', outcome = $2, settled_at = $3
+          WHERE exception_id = ANY($1) AND state = 'AWAITING_APPROVAL' RETURNING id),
+       approvals AS (
+         UPDATE "cases"."approval" SET status = 'WITHDRAWN', decided_at = $3, decision_note = $2
+          WHERE status = 'PENDING' AND action_id IN (SELECT id FROM actions) RETURNING id)
+       SELECT id FROM approvals`,
+      [[...exceptionIds], `withdrawn: ${why}`, now],
+    );
+    return withdrawn.length;
+  }
+
+  /** Whether any approval on the case still waits for a decision. */
+  async hasPendingApprovals(tx: EntityManager, caseId: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM "cases"."approval" WHERE case_id = $1 AND status = 'PENDING' LIMIT 1`,
+      [caseId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
    * When no exception of the case is open any more and at least one was settled by a decision,
    * asks the ERP to release the order (once) and marks the case RESOLVED until the ERP confirms.
    * Returns what it did, for the caller's update event.

@@ -6,6 +6,11 @@ export enum ApprovalStatus {
   PENDING = 'PENDING',
   APPROVED = 'APPROVED',
   REJECTED = 'REJECTED',
+  WITHDRAWN = 'WITHDRAWN',
 }
 
-registerEnumType(ApprovalStatus, { registerIn: CasesSchema, name: 'ApprovalStatus' });
+registerEnumType(ApprovalStatus, {
+  registerIn: CasesSchema,
+  name: 'ApprovalStatus',
+  valuesMap: { WITHDRAWN: { description: 'No longer needed: the exception it was for cleared by itself.' } },
+});

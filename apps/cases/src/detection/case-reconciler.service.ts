@@ -129,10 +129,25 @@ export class CaseReconcilerService {
       gone.map((e) => e.id),
       now,
     );
+    const withdrawn = await this.progress.withdrawApprovals(
+      tx,
+      gone.map((e) => e.id),
+      clearReason,
+      now,
+    );
+    if (withdrawn) changes.push(`${withdrawn} approval${withdrawn > 1 ? 's' : ''} withdrawn`);
     if (current.region !== input.region) current.region = input.region;
     if (gone.length) changes.push(`${gone.length} exception${gone.length > 1 ? 's' : ''} cleared`);
 
     let status = current.status;
+    // Nothing left to decide: the case goes back to work (or on to closing below).
+    if (
+      withdrawn &&
+      status === CaseStatus.AWAITING_APPROVAL &&
+      !(await this.progress.hasPendingApprovals(tx, current.id))
+    ) {
+      status = this.step(status, { type: 'APPROVAL_DECIDED' });
+    }
     for (const detected of wanted) {
       const existing = openByKey.get(keyOf(detected));
       if (existing) {
