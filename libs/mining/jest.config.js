@@ -1,0 +1,1 @@
+module.exports = { displayName: 'mining', preset: '../../jest.preset.js', rootDir: '.' };

@@ -1,0 +1,2 @@
+export * from './event-log.model';
+export * from './discovery.util';
