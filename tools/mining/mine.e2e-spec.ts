@@ -41,6 +41,21 @@ describe('npm run mine', () => {
     expect(lastJson(stdout)).toMatchObject({ cases: 3, events: 8, activities: 4, variants: 3, dfgEdges: 4 });
   });
 
+  it('flattens an OCEL 2.0 JSON log per object type, with the counts per type in the JSON line', async () => {
+    const { stdout } = await run('node', [MINE, join(__dirname, 'fixtures/orders.jsonocel'), '--json']);
+    expect(lastJson(stdout)).toEqual({
+      file: 'orders.jsonocel',
+      format: 'ocel2-json',
+      events: 12,
+      objects: 9,
+      objectTypes: {
+        delivery: { cases: 2, events: 3, activities: 3, variants: 2, dfgEdges: 1 },
+        item: { cases: 3, events: 10, activities: 4, variants: 2, dfgEdges: 3 },
+        order: { cases: 2, events: 13, activities: 6, variants: 2, dfgEdges: 8 },
+      },
+    });
+  });
+
   it('says what is wrong with a file it cannot read, with a non-zero exit', async () => {
     await expect(run('node', [MINE, join(__dirname, 'fixtures/not-xml.xes')])).rejects.toMatchObject({
       code: 1,

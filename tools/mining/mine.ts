@@ -2,11 +2,13 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bottlenecks, directlyFollows, summarize, variants } from '@ordex/mining';
+import { readOcelJson } from './ocel-reader';
 import { readXes } from './xes-reader';
 
-export const USAGE = `npm run mine -- <log.xes | log.xes.gz> [--json] [--top N]
+export const USAGE = `npm run mine -- <log.xes | log.xes.gz | log.jsonocel> [--json] [--top N]
 
-Imports an XES event log (plain or gzipped, streamed) and prints its process: cases, events,
+Imports an XES event log (plain or gzipped, streamed) or an OCEL 2.0 JSON log (flattened per
+object type) and prints its process: cases, events,
 activities, variants with counts and durations, the directly-follows graph with frequencies and
 waiting times, and the longest waits by resource. Progress goes to stderr while reading.
   --json     end with one line of JSON: cases, events, activities, variants, dfgEdges, seconds
@@ -32,8 +34,14 @@ async function main(): Promise<void> {
   const file = positionals[0];
   const top = Number(values.top);
   if (!Number.isInteger(top) || top < 1) throw new Error('--top must be a whole number from 1');
-  if (/\.(jsonocel|sqlite|ocel)$/i.test(file) || /ocel/i.test(basename(file))) {
-    throw new Error(`${file}: OCEL 2.0 import is not built yet; this command reads XES (plain or gzipped)`);
+  if (/\.(sqlite|sqlite3|db)$/i.test(file)) {
+    throw new Error(
+      `${file}: OCEL 2.0 SQLite import is not built yet; this command reads XES and OCEL 2.0 JSON`,
+    );
+  }
+  if (/\.(jsonocel|json)(\.gz)?$/i.test(file)) {
+    await mineOcel(file, top, values.json === true);
+    return;
   }
   const totalBytes = statSync(file).size;
   const started = performance.now();
@@ -92,6 +100,55 @@ async function main(): Promise<void> {
         skippedEvents: read.skippedEvents,
         readSeconds: Number(readSeconds.toFixed(3)),
         mineSeconds: Number(mineSeconds.toFixed(3)),
+      }),
+    );
+  }
+}
+
+/** An OCEL 2.0 JSON log: the same analyses per object type, on the log flattened to that type. */
+async function mineOcel(file: string, top: number, json: boolean): Promise<void> {
+  const started = performance.now();
+  const read = await readOcelJson(file, {
+    onProgress: ({ events, total }) =>
+      process.stderr.write(
+        `flattening ${basename(file)}: ${events.toLocaleString('en')} of ${total.toLocaleString('en')} events\n`,
+      ),
+  });
+  const out = (line = '') => process.stdout.write(`${line}\n`);
+  out(
+    `${basename(file)}: OCEL 2.0, ${read.events.toLocaleString('en')} events, ${read.objects.toLocaleString('en')} objects, ` +
+      `object types ${read.objectTypes.join(', ')}; read in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+  );
+  if (read.danglingRelationships)
+    out(`(${read.danglingRelationships} relationships to unknown objects left out)`);
+  const perType: Record<string, ReturnType<typeof summarize>> = {};
+  for (const type of read.objectTypes) {
+    const log = read.byObjectType.get(type);
+    if (!log) continue;
+    const summary = summarize(log);
+    perType[type] = summary;
+    out();
+    out(
+      `${type}: ${summary.cases.toLocaleString('en')} objects with events, ${summary.events.toLocaleString('en')} events, ` +
+        `${summary.activities} activities, ${summary.variants} variants, ${summary.dfgEdges} directly-follows edges`,
+    );
+    for (const v of variants(log).slice(0, top)) {
+      out(
+        `  ${String(v.cases).padStart(7)}  ${minutes(v.medianDurationMs).padStart(12)}  ${v.activities.join(' → ')}`,
+      );
+    }
+    for (const e of directlyFollows(log).edges.slice(0, top)) {
+      out(`  ${String(e.frequency).padStart(7)}  ${minutes(e.medianMs).padStart(12)}  ${e.from} → ${e.to}`);
+    }
+  }
+  if (json) {
+    out(
+      JSON.stringify({
+        file: basename(file),
+        format: 'ocel2-json',
+        events: read.events,
+        objects: read.objects,
+        objectTypes: perType,
       }),
     );
   }

@@ -5,41 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, gzipSync } from 'node:zlib';
-import type { CaseEventLog } from '@ordex/mining';
 import { readXes, type XesReadOptions } from './xes-reader';
+import { activitiesOf, casesOf } from './case-log.test-support';
 
 const FIXTURES = join(__dirname, 'fixtures');
 const fixture = (name: string) => join(FIXTURES, name);
 
 type Progress = Parameters<NonNullable<XesReadOptions['onProgress']>>[0];
-
-interface EventRow {
-  activity: string;
-  time: string | null;
-  resource: string | null;
-}
-
-/** The log as case id → events in log order, times as ISO strings, for readable expectations. */
-function casesOf(log: CaseEventLog): Record<string, EventRow[]> {
-  const cases: Record<string, EventRow[]> = {};
-  log.caseIds.forEach((caseId, c) => {
-    const rows: EventRow[] = [];
-    for (let e = log.caseStart[c]; e < log.caseStart[c + 1]; e++) {
-      rows.push({
-        activity: log.activities[log.activity[e]],
-        time: Number.isNaN(log.time[e]) ? null : new Date(log.time[e]).toISOString(),
-        resource: log.resource[e] === -1 ? null : log.resources[log.resource[e]],
-      });
-    }
-    cases[caseId] = rows;
-  });
-  return cases;
-}
-
-const activitiesOf = (log: CaseEventLog) =>
-  Object.fromEntries(
-    Object.entries(casesOf(log)).map(([caseId, rows]) => [caseId, rows.map((row) => row.activity)]),
-  );
 
 let scratch: string;
 
