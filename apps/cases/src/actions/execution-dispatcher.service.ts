@@ -10,6 +10,7 @@ import {
   SERVICE_METRICS,
   ServiceMetrics,
 } from '@ordex/platform';
+import { PollingLoop } from '../common/polling-loop';
 import { commandPublishPolicy, type CommandPublishPolicy } from './command-publish.policy';
 import type { Logger } from 'pino';
 import { Counter, Gauge } from 'prom-client';
@@ -33,9 +34,7 @@ interface DueCommand {
  */
 @Injectable()
 export class ExecutionDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
+  private readonly loop: PollingLoop;
   private readonly sent: Counter<'attempt'>;
   private readonly policy: CommandPublishPolicy;
 
@@ -48,6 +47,12 @@ export class ExecutionDispatcher implements OnApplicationBootstrap, OnModuleDest
     @Inject(SERVICE_METRICS) metrics: ServiceMetrics,
   ) {
     this.policy = commandPublishPolicy({ ...settings, publishRetryDelayMs: 100 });
+    // One pass per poll: a full batch goes out, the rest waits for the next poll.
+    this.loop = new PollingLoop(
+      async () => (await this.runOnce(), false),
+      settings.pollIntervalMs,
+      (error) => logger.error({ err: error }, 'command dispatch pass failed'),
+    );
     this.sent = new Counter({
       name: 'ordex_execution_commands_sent_total',
       help: 'Commands put on the bus for the connector: first sends and resends of unanswered ones',
@@ -69,22 +74,11 @@ export class ExecutionDispatcher implements OnApplicationBootstrap, OnModuleDest
   }
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.loop.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
-  }
-
-  private schedule(delayMs = this.settings.pollIntervalMs): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'command dispatch pass failed'))
-        .finally(() => this.schedule());
-    }, delayMs);
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Sends the due commands of one pass; returns how many went out. */

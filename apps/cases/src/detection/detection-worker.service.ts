@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { Counter, Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { ExecutionCommandsService } from '../actions/execution-commands.service';
+import { PollingLoop } from '../common/polling-loop';
 import { CaseReconcilerService } from './case-reconciler.service';
 import { DETECTION_SETTINGS, type DetectionOptions } from './detection.settings';
 import type { ProductContext } from '../recommendations/domain/recommend-actions.util';
@@ -46,10 +47,8 @@ export interface DetectionPass {
  */
 @Injectable()
 export class DetectionWorker implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer?: NodeJS.Timeout;
   private sweepTimer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
+  private readonly loop: PollingLoop;
   private readonly evaluations: Counter<'outcome'>;
 
   constructor(
@@ -63,6 +62,15 @@ export class DetectionWorker implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
     @Inject(SERVICE_METRICS) metrics: ServiceMetrics,
   ) {
+    // Passes until nothing is due: a full batch that was not all given back means more may wait.
+    this.loop = new PollingLoop(
+      async () => {
+        const pass = await this.runOnce();
+        return pass.claimed === settings.batchSize && pass.retried < pass.claimed;
+      },
+      settings.pollIntervalMs,
+      (error) => logger.error({ err: error }, 'exception detection pass failed'),
+    );
     this.evaluations = new Counter({
       name: 'ordex_detection_evaluations_total',
       help: 'Order evaluations by outcome: evaluated, retried (graph or mirror not ready), dropped (order never mirrored)',
@@ -85,7 +93,7 @@ export class DetectionWorker implements OnApplicationBootstrap, OnModuleDestroy 
       this.logger.warn('exception detection is off: this cases service has no client of the graph');
       return;
     }
-    this.schedule();
+    this.loop.start(this.settings.pollIntervalMs);
     this.sweepTimer = setInterval(() => {
       this.queue
         .requestOpenCases('periodic re-evaluation of open cases')
@@ -97,27 +105,8 @@ export class DetectionWorker implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
     clearInterval(this.sweepTimer);
-    await this.running?.catch(() => undefined);
-  }
-
-  private schedule(delayMs = this.settings.pollIntervalMs): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.drain()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'exception detection pass failed'))
-        .finally(() => this.schedule());
-    }, delayMs);
-  }
-
-  /** Passes until nothing is due (a backlog drains without waiting for the poll interval). */
-  private async drain(): Promise<void> {
-    while (!this.stopped) {
-      const pass = await this.runOnce();
-      if (pass.claimed < this.settings.batchSize || pass.retried === pass.claimed) return;
-    }
+    await this.loop.stop();
   }
 
   /** One batch: claim, read, detect, reconcile. */

@@ -9,6 +9,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CaseAssessmentService } from '../assessment/case-assessment.service';
 import { AuditTrailService } from '../audit/audit-trail.service';
 import { CaseEntity } from '../cases/case.entity';
+import { PollingLoop } from '../common/polling-loop';
 import { enqueueCaseUpdated } from '../cases/case-updated.event';
 import { TaskEntity } from '../cases/task.entity';
 import type { EscalationKind } from '../sla/domain/escalation-ladder.util';
@@ -49,9 +50,7 @@ interface DueStep {
 export class EscalationScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   /** This process, as recorded on each step it fires. */
   readonly instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
+  private readonly loop: PollingLoop;
   private readonly fired: Counter<'kind'>;
 
   constructor(
@@ -63,6 +62,11 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnModuleDest
     @Inject(SERVICE_LOGGER) private readonly logger: Logger,
     @Inject(SERVICE_METRICS) metrics: ServiceMetrics,
   ) {
+    this.loop = new PollingLoop(
+      async () => (await this.runOnce()).cases === settings.batchSize,
+      settings.pollIntervalMs,
+      (error) => logger.error({ err: error }, 'escalation pass failed'),
+    );
     this.fired = new Counter({
       name: 'ordex_escalations_fired_total',
       help: 'Escalation steps fired, by kind (AT_RISK, BREACHED, MANAGER)',
@@ -72,26 +76,11 @@ export class EscalationScheduler implements OnApplicationBootstrap, OnModuleDest
   }
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.loop.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
-  }
-
-  private schedule(delayMs = this.settings.pollIntervalMs): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.drain()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'escalation pass failed'))
-        .finally(() => this.schedule());
-    }, delayMs);
-  }
-
-  private async drain(): Promise<void> {
-    while (!this.stopped && (await this.runOnce()).cases === this.settings.batchSize);
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
   /**

@@ -37,6 +37,7 @@ const schema = z.object({
 @Injectable()
 export class WorkflowHealthService implements OnModuleInit {
   private readonly stuckAfterMs = loadConfig('cases', schema, process.env).CASE_STUCK_AFTER_MS;
+  private reading?: { at: number; value: Promise<WorkflowHealth> };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -45,7 +46,8 @@ export class WorkflowHealthService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const read = () => this.health();
+    // One scrape collects several gauges: they share one reading of the figures.
+    const read = () => this.sharedReading();
     const registers = [this.metrics.registry];
     new Gauge({
       name: 'ordex_cases_open',
@@ -87,6 +89,17 @@ export class WorkflowHealthService implements OnModuleInit {
       (h) => h.commandsAwaitingAcknowledgement,
     );
     single('ordex_approvals_pending', 'Approvals waiting for a decision', (h) => h.pendingApprovals);
+  }
+
+  /** The figures read once for every gauge of a scrape (a reading is reused for a second). */
+  private sharedReading(): Promise<WorkflowHealth> {
+    const now = Date.now();
+    if (!this.reading || now - this.reading.at > 1_000) {
+      const value = this.health();
+      value.catch(() => (this.reading = undefined));
+      this.reading = { at: now, value };
+    }
+    return this.reading.value;
   }
 
   async health(): Promise<WorkflowHealth> {
