@@ -3,6 +3,7 @@ export * from './config';
 export * from './correlation';
 export * from './database';
 export * from './events';
+export * from './scheduling';
 export * from './graphql';
 export * from './health';
 export * from './logging';

@@ -10,7 +10,7 @@ import {
   SERVICE_METRICS,
   ServiceMetrics,
 } from '@ordex/platform';
-import { PollingLoop } from '../common/polling-loop';
+import { PollingLoop } from '@ordex/platform';
 import { commandPublishPolicy, type CommandPublishPolicy } from './command-publish.policy';
 import type { Logger } from 'pino';
 import { Counter, Gauge } from 'prom-client';

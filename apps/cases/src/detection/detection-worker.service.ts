@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import { Counter, Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { ExecutionCommandsService } from '../actions/execution-commands.service';
-import { PollingLoop } from '../common/polling-loop';
+import { PollingLoop } from '@ordex/platform';
 import { CaseReconcilerService } from './case-reconciler.service';
 import { DETECTION_SETTINGS, type DetectionOptions } from './detection.settings';
 import type { ProductContext } from '../recommendations/domain/recommend-actions.util';

@@ -9,7 +9,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CaseAssessmentService } from '../assessment/case-assessment.service';
 import { AuditTrailService } from '../audit/audit-trail.service';
 import { CaseEntity } from '../cases/case.entity';
-import { PollingLoop } from '../common/polling-loop';
+import { PollingLoop } from '@ordex/platform';
 import { enqueueCaseUpdated } from '../cases/case-updated.event';
 import { TaskEntity } from '../cases/task.entity';
 import type { EscalationKind } from '../sla/domain/escalation-ladder.util';

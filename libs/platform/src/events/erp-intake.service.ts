@@ -6,15 +6,21 @@ import { DataSource } from 'typeorm';
 import type { EventBus } from '../bus/event-bus';
 import type { ServiceMetrics } from '../metrics/service-metrics';
 import { EVENT_BUS, SERVICE_LOGGER, SERVICE_METRICS } from '../subgraph/tokens';
+import { consumeDomainEvents, DomainEventHandlers } from './domain-intake';
 import { consumeErpEvents, ErpEventHandlers } from './erp-intake';
 
 /**
- * Where a service's listeners register the ERP events they apply. Consumption starts once the
- * whole application is up (so no event meets a half-built service) and stops before it closes.
+ * Where a service's listeners register the events they apply: the ERP's, and other ordex
+ * services' (`registerDomain`). Consumption starts once the whole application is up (so no event
+ * meets a half-built service) and stops before it closes.
  */
 @Injectable()
 export class ErpIntake implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly registrations: { durable: string; handlers: ErpEventHandlers }[] = [];
+  private readonly registrations: {
+    durable: string;
+    handlers: ErpEventHandlers | DomainEventHandlers;
+    domain: boolean;
+  }[] = [];
   private readonly stops: (() => Promise<void>)[] = [];
 
   constructor(
@@ -48,24 +54,32 @@ export class ErpIntake implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Registers handlers on a durable consumer shared by every instance of the service. */
   register(durable: string, handlers: ErpEventHandlers): void {
-    this.registrations.push({ durable, handlers });
+    this.registrations.push({ durable, handlers, domain: false });
+  }
+
+  /** Registers handlers of other ordex services' events on a durable consumer, as above. */
+  registerDomain(durable: string, handlers: DomainEventHandlers): void {
+    this.registrations.push({ durable, handlers, domain: true });
   }
 
   async onApplicationBootstrap(): Promise<void> {
     const { bus, dataSource, logger, metrics } = this;
-    for (const { durable, handlers } of this.registrations) {
-      const stop = await consumeErpEvents({
+    for (const { durable, handlers, domain } of this.registrations) {
+      const common = {
         bus,
         dataSource,
         durable,
-        handlers,
         logger,
-        onOutcome: (outcome, type) => metrics.eventsConsumed.inc({ consumer: durable, type, outcome }),
+        onOutcome: (outcome: string, type: string) =>
+          metrics.eventsConsumed.inc({ consumer: durable, type, outcome }),
         observer: {
-          retried: (subject) => metrics.eventsRetried.inc({ consumer: durable, subject }),
-          deadLettered: (subject) => metrics.eventsDeadLettered.inc({ consumer: durable, subject }),
+          retried: (subject: string) => metrics.eventsRetried.inc({ consumer: durable, subject }),
+          deadLettered: (subject: string) => metrics.eventsDeadLettered.inc({ consumer: durable, subject }),
         },
-      });
+      };
+      const stop = domain
+        ? await consumeDomainEvents({ ...common, handlers: handlers as DomainEventHandlers })
+        : await consumeErpEvents({ ...common, handlers: handlers as ErpEventHandlers });
       this.stops.push(stop);
     }
   }

@@ -75,22 +75,57 @@ type AnyErpHandler =
   | { batch(events: ReadErpEvent[], tx: EntityManager): Promise<void> };
 
 /**
- * Subscribes a service to the ERP subjects it has handlers for, on one durable consumer.
- * Each message is decoded, checked against its generated payload schema and applied exactly once
- * per consumer: the event id is claimed in the same transaction as the effect, so a redelivery
- * or a re-send days later has no second effect. What cannot be read goes to the dead-letter
- * stream with the reason instead of being retried; so does an event whose effect the database
- * rejects as invalid data (a constraint or a value out of range), which no retry can change.
- *
- * Events that are in flight together share transactions ({@link GroupCommit}): one claim
- * statement for all of them, then each type's handler — set-based where it offers `batch`. If
- * such a transaction fails, each of its events is applied again alone, so a bad event fails by
- * itself and takes the consumer's retry and dead-letter path like any other.
+ * Subscribes a service to the ERP subjects it has handlers for, on one durable consumer
+ * ({@link consumeClaimedEvents}): each message is decoded, checked against its generated payload
+ * schema, raised to the version the handlers name and applied exactly once per consumer — by
+ * type, set-based where the handler offers `batch`.
  */
 export async function consumeErpEvents(options: ErpConsumerOptions): Promise<() => Promise<void>> {
-  const { bus, dataSource, durable, handlers, logger, onOutcome = () => undefined, observer } = options;
+  const { handlers, onOutcome = () => undefined } = options;
   // Handlers name current versions; older live versions of those types are delivered upcast.
   const subjects = (Object.keys(handlers) as ErpEventType[]).flatMap(erpTypesDeliveredAs);
+  return consumeClaimedEvents<ReadErpEvent>({
+    ...options,
+    subjects,
+    read: (data, subject) => upcastFor(handlers, readErpEvent(data, subject)),
+    apply: (tx, fresh) => applyErpEvents(tx, handlers, fresh),
+    onOutcome: (outcome, event) => onOutcome(outcome, event.type),
+  });
+}
+
+/** What {@link consumeClaimedEvents} needs besides the bus and the database. */
+export interface ClaimedConsumerOptions<E extends EventEnvelope<unknown>> {
+  bus: EventBus;
+  dataSource: DataSource;
+  durable: string;
+  subjects: string[];
+  logger: Logger;
+  observer?: ConsumerObserver;
+  /** Decodes and validates a message; throws PermanentEventError for what cannot be read. */
+  read: (data: Uint8Array, subject: string) => E;
+  /** Applies the events not processed before, in the transaction that claims them. */
+  apply: (tx: EntityManager, fresh: E[]) => Promise<void>;
+  onOutcome?: (outcome: ErpEventOutcome, event: E) => void;
+}
+
+/**
+ * The exactly-once intake every event consumer of ordex shares: one durable consumer, messages
+ * read and validated by `read`, and the effect applied by `apply` in the transaction that claims
+ * the event ids, so a redelivery or a re-send days later has no second effect. What cannot be read
+ * goes to the dead-letter stream with the reason instead of being retried; so does an event whose
+ * effect the database rejects as invalid data (a constraint or a value out of range), which no
+ * retry can change.
+ *
+ * Events that are in flight together share transactions ({@link GroupCommit}): one claim
+ * statement for all of them, then `apply`. If such a transaction fails, each of its events is
+ * applied again alone, so a bad event fails by itself and takes the consumer's retry and
+ * dead-letter path like any other.
+ */
+export async function consumeClaimedEvents<E extends EventEnvelope<unknown>>(
+  options: ClaimedConsumerOptions<E>,
+): Promise<() => Promise<void>> {
+  const { bus, dataSource, durable, subjects, logger, observer, read, apply } = options;
+  const onOutcome = options.onOutcome ?? (() => undefined);
   const spec = {
     durable,
     subjects,
@@ -98,32 +133,35 @@ export async function consumeErpEvents(options: ErpConsumerOptions): Promise<() 
     maxInFlight: INTAKE_BATCH.maxInFlight,
     observer,
   };
-  const applyTogether = async (events: ReadErpEvent[]): Promise<ErpEventOutcome[]> => {
+  const applyTogether = async (events: E[]): Promise<ErpEventOutcome[]> => {
     try {
-      return await dataSource.transaction((tx) => applyInTransaction(tx, durable, handlers, events));
+      return await dataSource.transaction(async (tx) => {
+        const claimed = await claimEvents(tx, durable, events);
+        // The same id twice in one batch (a re-send without an ordering key) is claimed once.
+        const fresh = events.filter((event) => claimed.delete(event.id));
+        await apply(tx, fresh);
+        const applied = new Set(fresh);
+        return events.map((event): ErpEventOutcome => (applied.has(event) ? 'applied' : 'duplicate'));
+      });
     } catch (error) {
       throw events.length === 1 ? asPermanentIfInvalidData(error) : error;
     }
   };
   const batches = new GroupCommit(applyTogether, INTAKE_BATCH);
   const handle = await bus.consume(spec, async (message) => {
-    const event = upcastFor(handlers, readErpEvent(message.data, message.subject));
+    const event = read(message.data, message.subject);
     const outcome = await batches.submit(event);
-    onOutcome(outcome, event.type);
-    logger.debug({ eventId: event.id, type: event.type, subject: event.subject, outcome }, 'erp event');
+    onOutcome(outcome, event);
+    logger.debug({ eventId: event.id, type: event.type, subject: event.subject, outcome }, 'event');
   });
   return () => handle.stop();
 }
 
-async function applyInTransaction(
+async function applyErpEvents(
   tx: EntityManager,
-  durable: string,
   handlers: ErpEventHandlers,
-  events: ReadErpEvent[],
-): Promise<ErpEventOutcome[]> {
-  const claimed = await claimEvents(tx, durable, events);
-  // The same id twice in one batch (a re-send without an ordering key) is claimed once.
-  const fresh = events.filter((event) => claimed.delete(event.id));
+  fresh: ReadErpEvent[],
+): Promise<void> {
   const byType = new Map<ErpEventType, ReadErpEvent[]>();
   for (const event of fresh) {
     const ofType = byType.get(event.type);
@@ -140,8 +178,6 @@ async function applyInTransaction(
       await runWithCorrelationId(event.correlationid, () => handler(event.data, event, tx));
     }
   }
-  const applied = new Set(fresh);
-  return events.map((event) => (applied.has(event) ? 'applied' : 'duplicate'));
 }
 
 /**
@@ -166,17 +202,7 @@ export function readErpEvent(
   data: Uint8Array,
   subject: string,
 ): EventEnvelope<ErpEventPayloads[ErpEventType]> & { type: ErpEventType } {
-  if (data.byteLength > MAX_ERP_EVENT_BYTES) {
-    throw new PermanentEventError(
-      `oversized message: ${data.byteLength} bytes, the limit is ${MAX_ERP_EVENT_BYTES}`,
-    );
-  }
-  let event: EventEnvelope<unknown>;
-  try {
-    event = decodeEvent(data);
-  } catch (error) {
-    throw new PermanentEventError(error instanceof EventDecodeError ? error.message : String(error));
-  }
+  const event = decodeBounded(data);
   if (!isErpEventType(event.type)) throw new PermanentEventError(`unknown event type ${event.type}`);
   if (event.type !== subject) {
     throw new PermanentEventError(`event type ${event.type} does not match subject ${subject}`);
@@ -193,6 +219,23 @@ export function readErpEvent(
   > & {
     type: ErpEventType;
   };
+}
+
+/**
+ * A message as a CloudEvents envelope, within the size every intake accepts; anything else is a
+ * PermanentEventError naming the problem.
+ */
+export function decodeBounded(data: Uint8Array): EventEnvelope<unknown> {
+  if (data.byteLength > MAX_ERP_EVENT_BYTES) {
+    throw new PermanentEventError(
+      `oversized message: ${data.byteLength} bytes, the limit is ${MAX_ERP_EVENT_BYTES}`,
+    );
+  }
+  try {
+    return decodeEvent(data);
+  } catch (error) {
+    throw new PermanentEventError(error instanceof EventDecodeError ? error.message : String(error));
+  }
 }
 
 /** Raises an event of an older live version to the version the consumer handles. */
