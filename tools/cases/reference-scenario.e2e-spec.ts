@@ -250,6 +250,65 @@ describe('the reference scenario', () => {
       ]),
     );
     expect(data!.verifyAuditChain).toEqual({ valid: true, entries: steps.length });
-    expect(await stack.deadLetters()).toEqual([]);
+    expect((await stack.deadLetters()).map((d) => `${d.consumer}: ${d.reason}`)).toEqual([]);
+  });
+
+  it("feeds every step into analytics' object-centric event log once, and its process map", async () => {
+    const kase = (await theCase())!;
+    const trail = async () => {
+      const { data, errors } = await ask<{
+        case: { auditTrail: { actor: string; action: string }[] };
+        eventLog: { activity: string; actor: string | null; objects: { type: string; id: string }[] }[];
+      }>(
+        'ops.viewer',
+        ['admin'],
+        `query($id: ID!) {
+           case(id: $id) { auditTrail { actor action } }
+           eventLog(objectType: "case", objectId: $id, first: 60) { activity actor objects { type id } }
+         }`,
+        { id: kase.id },
+      );
+      if (errors) throw new Error(errors[0].message);
+      return data!;
+    };
+    const logged = await eventually(async () => {
+      const found = await trail();
+      if (found.eventLog.length !== found.case.auditTrail.length) {
+        const logged = found.eventLog.map((e) => `${e.actor} ${e.activity}`);
+        const missing = found.case.auditTrail
+          .map((e) => `${e.actor} ${e.action}`)
+          .filter((step) => !logged.includes(step));
+        const dead = (await stack.deadLetters()).map((d) => d.reason);
+        throw new Error(`not logged: ${missing.join(', ')}; dead letters: ${dead.join(' | ')}`);
+      }
+      return found;
+    });
+    const sorted = (steps: string[]) => [...steps].sort();
+    expect(sorted(logged.eventLog.map((e) => `${e.actor} ${e.activity}`))).toEqual(
+      sorted(logged.case.auditTrail.map((e) => `${e.actor} ${e.action}`)),
+    );
+    for (const event of logged.eventLog)
+      expect(event.objects.slice(0, 2)).toEqual([
+        { type: 'case', id: kase.id },
+        { type: 'order', id: 'SO-1001' },
+      ]);
+    const { data } = await ask<{
+      processMap: {
+        cases: number;
+        starts: { name: string; count: number }[];
+        edges: { from: string; to: string }[];
+      };
+    }>(
+      'ops.viewer',
+      ['admin'],
+      '{ processMap(objectType: "exception") { cases starts { name count } edges { from to } } }',
+    );
+    // Every exception of the demo (this case's and the others') starts with its detection.
+    expect(data!.processMap.cases).toBeGreaterThanOrEqual(3);
+    expect(data!.processMap.starts.map((s) => s.name)).toEqual(['exception.detected']);
+    expect(data!.processMap.starts[0].count).toBe(data!.processMap.cases);
+    expect(data!.processMap.edges.map((e) => `${e.from} → ${e.to}`)).toEqual(
+      expect.arrayContaining(['exception.detected → action.taken', 'action.taken → exception.resolved']),
+    );
   });
 });

@@ -175,6 +175,7 @@ export class CaseActionsService {
         tx,
         exception.id,
         `${recommendation.action} by ${actor.subject}`,
+        actor.subject,
         now,
       );
     }
@@ -351,7 +352,7 @@ export class CaseActionsService {
       { state: accepted ? 'DONE' : 'FAILED', outcome, settledAt: now },
     );
     if (accepted && action.exceptionId)
-      await this.progress.resolveException(tx, action.exceptionId, outcome, now);
+      await this.progress.resolveException(tx, action.exceptionId, outcome, 'erp', now);
     await this.progress.record(tx, kase.id, 'erp', 'command.acknowledged', {
       commandId: command.id,
       actionId: action.id,

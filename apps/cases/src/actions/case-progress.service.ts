@@ -3,11 +3,9 @@ import { CaseStatus, ExecutionCommandType } from '@ordex/contracts';
 import { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit/audit-trail.service';
 import type { JsonObject } from '../audit/domain/chain-hash.util';
-import { CaseExceptionEntity } from '../cases/case-exception.entity';
 import { CaseEntity } from '../cases/case.entity';
 import { enqueueCaseUpdated } from '../cases/case-updated.event';
 import { CaseEvent, transition } from '../cases/domain/case-lifecycle.util';
-import { ExceptionStatus } from '../cases/exception-status.enum';
 import { CaseActionEntity } from './case-action.entity';
 import { CustomerMessageService } from '../communication/customer-message.service';
 import { ExecutionCommandsService } from './execution-commands.service';
@@ -63,13 +61,23 @@ export class CaseProgressService {
     );
   }
 
-  /** Settles an exception by a decision: RESOLVED, its task DONE, its waiting escalations cancelled. */
-  async resolveException(tx: EntityManager, exceptionId: string, outcome: string, now: Date): Promise<void> {
-    await tx.update(
-      CaseExceptionEntity,
-      { id: exceptionId, status: ExceptionStatus.OPEN },
-      { status: ExceptionStatus.RESOLVED, clearedAt: now, clearReason: outcome },
+  /**
+   * Settles an exception by a decision: RESOLVED, its task DONE, its waiting escalations cancelled,
+   * and `exception.resolved` on the trail by whoever decided (the event log's settlement of it).
+   */
+  async resolveException(
+    tx: EntityManager,
+    exceptionId: string,
+    outcome: string,
+    actor: string,
+    now: Date,
+  ): Promise<void> {
+    const [resolved]: { case_id: string; category: string; line_no: number | null }[][] = await tx.query(
+      `UPDATE "cases"."case_exception" SET status = 'RESOLVED', cleared_at = $2, clear_reason = $3
+        WHERE id = $1 AND status = 'OPEN' RETURNING case_id, category, line_no`,
+      [exceptionId, now, outcome],
     );
+    if (resolved.length === 0) return;
     await tx.query(
       `WITH done AS (
          UPDATE "cases"."task" SET status = 'DONE', closed_at = $2
@@ -78,6 +86,8 @@ export class CaseProgressService {
        WHERE state = 'PENDING' AND task_id IN (SELECT id FROM done)`,
       [exceptionId, now],
     );
+    const [{ case_id: caseId, category, line_no: lineNo }] = resolved;
+    await this.record(tx, caseId, actor, 'exception.resolved', { exceptionId, category, lineNo, outcome });
   }
 
   /**

@@ -63,7 +63,7 @@ export class ApprovalDecisionsService {
           { state: approve ? 'DONE' : 'REJECTED', outcome, settledAt: now },
         );
         if (approve && action.exceptionId) {
-          await this.progress.resolveException(tx, action.exceptionId, outcome, now);
+          await this.progress.resolveException(tx, action.exceptionId, outcome, decider.subject, now);
         }
       }
       await this.progress.step(tx, kase, { type: 'APPROVAL_DECIDED' }, now);

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { groupByKeys } from '@ordex/platform';
+import { createEvent } from '@ordex/contracts';
+import { enqueueEvent, groupByKeys } from '@ordex/platform';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { toSequencedLink } from './audit-entry.mapper';
+import { toCaseActivity } from './domain/case-activity.util';
 import { AuditRecord, chainHash, GENESIS_HASH } from './domain/chain-hash.util';
 import { AuditChainReport, verifyAuditChain } from './domain/verify-audit-chain.util';
 
@@ -35,11 +37,16 @@ export class AuditTrailService {
     return verifyAuditChain(trail.map(toSequencedLink));
   }
 
+  /**
+   * Appends the entry and queues it as `cases.activity.recorded.v1` in the same transaction, so the
+   * process-mining feed holds exactly the steps on the trail: none lost, none doubled.
+   */
   private async appendIn(tx: EntityManager, input: AuditAppend): Promise<AuditEntryEntity> {
     // Locking the case row makes concurrent appends to one case take turns, so each links to the last.
-    const locked: unknown[] = await tx.query(`SELECT 1 FROM "cases"."case" WHERE id = $1 FOR UPDATE`, [
-      input.caseId,
-    ]);
+    const locked: { order_number: string; customer_id: string | null }[] = await tx.query(
+      `SELECT order_number, customer_id FROM "cases"."case" WHERE id = $1 FOR UPDATE`,
+      [input.caseId],
+    );
     if (locked.length === 0) throw new Error(`audit entry for unknown case ${input.caseId}`);
     const last = await tx.findOne(AuditEntryEntity, {
       where: { caseId: input.caseId },
@@ -47,7 +54,19 @@ export class AuditTrailService {
     });
     const prevHash = last?.hash ?? GENESIS_HASH;
     const recordedAt = new Date();
-    const hash = chainHash(prevHash, { ...input, recordedAt: recordedAt.toISOString() });
-    return tx.save(AuditEntryEntity, { ...input, prevHash, hash, recordedAt });
+    const record = { ...input, recordedAt: recordedAt.toISOString() };
+    const hash = chainHash(prevHash, record);
+    const saved = await tx.save(AuditEntryEntity, { ...input, prevHash, hash, recordedAt });
+    const [{ order_number: orderNumber, customer_id: customerId }] = locked;
+    await enqueueEvent(
+      tx,
+      createEvent(
+        'cases.activity.recorded.v1',
+        `${input.caseId}:${saved.seq}`,
+        toCaseActivity({ ...record, seq: saved.seq }, { orderNumber, customerId }),
+        { source: 'ordex.cases', time: record.recordedAt },
+      ),
+    );
+    return saved;
   }
 }

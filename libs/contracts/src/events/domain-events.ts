@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  CaseActivity,
   CaseUpdated,
   ErpCommand,
   ExecutionCommand,
@@ -7,6 +8,7 @@ import type {
   OrderCancelled,
 } from '../generated/canonical.generated';
 import {
+  CaseActivitySchema,
   CaseUpdatedSchema,
   ErpCommandSchema,
   ExecutionCommandSchema,
@@ -28,6 +30,8 @@ export interface DomainEventPayloads {
   'cases.case.updated.v1': CaseUpdated;
   /** A decision on a case for the ERP/WMS/TMS connector; answered by erp.command.acknowledged.v1. */
   'cases.command.requested.v1': ExecutionCommand;
+  /** One step of a case's work, with the objects it touched (the process-mining feed). */
+  'cases.activity.recorded.v1': CaseActivity;
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -44,4 +48,5 @@ export const DOMAIN_EVENTS: {
   'orders.command.requested.v1': { schema: ErpCommandSchema, key: (p) => p.orderNumber },
   'cases.case.updated.v1': { schema: CaseUpdatedSchema, key: (p) => p.caseId },
   'cases.command.requested.v1': { schema: ExecutionCommandSchema, key: (p) => p.orderNumber },
+  'cases.activity.recorded.v1': { schema: CaseActivitySchema, key: (p) => p.caseId },
 };

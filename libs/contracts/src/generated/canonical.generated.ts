@@ -15,6 +15,23 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** A fact recorded with one step of a case, its value as text (numbers and booleans as JSON). */
+export type ActivityAttribute = {
+  __typename?: 'ActivityAttribute';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** A business object one step of a case touched, with its role in the step (an OCEL 2.0 qualifier). */
+export type ActivityObject = {
+  __typename?: 'ActivityObject';
+  id: Scalars['ID']['output'];
+  /** The object's role in the step, e.g. 'raised on', 'decided'. */
+  qualifier: Scalars['String']['output'];
+  /** order, case, exception, task, approval or command. */
+  type: Scalars['String']['output'];
+};
+
 export type Carrier = {
   __typename?: 'Carrier';
   code: Scalars['ID']['output'];
@@ -61,6 +78,31 @@ export type CarrierLane = {
   region: Region;
   /** Working days from ship date to delivery. */
   transitDays: Scalars['Int']['output'];
+};
+
+/**
+ * cases.activity.recorded.v1: one step of a case's work as it went on the audit trail (exception
+ * detected or cleared, case assessed, task escalated or assigned, action taken, approval decided,
+ * command acknowledged, case closed…) with every object it touched: the feed of the object-centric
+ * event log that process intelligence mines. Published in the transaction of the step itself.
+ */
+export type CaseActivity = {
+  __typename?: 'CaseActivity';
+  /** The audit trail's name for the step, e.g. exception.detected, action.taken. */
+  activity: Scalars['String']['output'];
+  /** Unique and stable: the case id and the step's place on the case's audit trail. */
+  activityId: Scalars['ID']['output'];
+  /** A user (token subject), an ordex rule (ordex.detection, ordex.automation…) or the ERP. */
+  actor: Scalars['String']['output'];
+  attributes: Array<ActivityAttribute>;
+  caseId: Scalars['ID']['output'];
+  /** Null when the ERP sent a customer the customer master does not know. */
+  customerId?: Maybe<Scalars['ID']['output']>;
+  objects: Array<ActivityObject>;
+  occurredAt: Scalars['DateTime']['output'];
+  orderNumber: Scalars['ID']['output'];
+  /** The team whose work the step concerns, when it concerns a task. */
+  team?: Maybe<Scalars['String']['output']>;
 };
 
 export enum CaseStatus {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CaseStatus, CommandOutcome, CustomerSegment, CustomerTier, ErpCommandType, ExceptionCategory, ExecutionCommandType, HoldType, OrderStatus, Region, Team, UnitOfMeasure } from './canonical.generated'
-import type { Carrier, CarrierCapacity, CarrierChanged, CarrierDepot, CarrierLane, CaseUpdated, CommandAcknowledgement, Contract, CreditAccount, CreditUpdated, Customer, CustomerChanged, DeliveryWindow, DistributionCenter, ErpCommand, ExecutionCommand, InboundPurchaseOrder, Order, OrderCancelled, OrderLine, Partner, Product, RoutingRule, ShipTo, StockAdjusted, StockLevel, StockSnapshot } from './canonical.generated'
+import type { ActivityAttribute, ActivityObject, Carrier, CarrierCapacity, CarrierChanged, CarrierDepot, CarrierLane, CaseActivity, CaseUpdated, CommandAcknowledgement, Contract, CreditAccount, CreditUpdated, Customer, CustomerChanged, DeliveryWindow, DistributionCenter, ErpCommand, ExecutionCommand, InboundPurchaseOrder, Order, OrderCancelled, OrderLine, Partner, Product, RoutingRule, ShipTo, StockAdjusted, StockLevel, StockSnapshot } from './canonical.generated'
 
 type Properties<T> = Required<{
   [K in keyof T]: z.ZodType<T[K]>;
@@ -35,6 +35,23 @@ export const RegionSchema: z.ZodType<Region> = z.nativeEnum(Region);
 export const TeamSchema: z.ZodType<Team> = z.nativeEnum(Team);
 
 export const UnitOfMeasureSchema: z.ZodType<UnitOfMeasure> = z.nativeEnum(UnitOfMeasure);
+
+export function ActivityAttributeSchema(): z.ZodObject<Properties<ActivityAttribute>> {
+  return z.object({
+    __typename: z.literal('ActivityAttribute').optional(),
+    name: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
+    value: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters')
+  })
+}
+
+export function ActivityObjectSchema(): z.ZodObject<Properties<ActivityObject>> {
+  return z.object({
+    __typename: z.literal('ActivityObject').optional(),
+    id: z.string().min(1),
+    qualifier: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
+    type: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters')
+  })
+}
 
 export function CarrierSchema(): z.ZodObject<Properties<Carrier>> {
   return z.object({
@@ -82,6 +99,22 @@ export function CarrierLaneSchema(): z.ZodObject<Properties<CarrierLane>> {
     minimumCharge: z.number(),
     region: RegionSchema,
     transitDays: z.number().int().min(-2147483648).max(2147483647)
+  })
+}
+
+export function CaseActivitySchema(): z.ZodObject<Properties<CaseActivity>> {
+  return z.object({
+    __typename: z.literal('CaseActivity').optional(),
+    activity: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
+    activityId: z.string().min(1),
+    actor: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters'),
+    attributes: z.array(z.lazy(() => ActivityAttributeSchema())),
+    caseId: z.string().min(1),
+    customerId: z.string().min(1).nullish(),
+    objects: z.array(z.lazy(() => ActivityObjectSchema())),
+    occurredAt: z.string().datetime({ offset: true }),
+    orderNumber: z.string().min(1),
+    team: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters').nullish()
   })
 }
 

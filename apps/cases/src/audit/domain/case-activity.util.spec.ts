@@ -1,0 +1,77 @@
+import { CaseActivitySchema } from '@ordex/contracts';
+import { toCaseActivity } from './case-activity.util';
+
+const kase = { orderNumber: 'SO-1', customerId: 'C-7' };
+
+describe('toCaseActivity', () => {
+  it('names every object the step touched and keeps its scalar facts', () => {
+    const activity = toCaseActivity(
+      {
+        seq: '42',
+        caseId: 'case-1',
+        actor: 'ordex.detection',
+        action: 'exception.detected',
+        recordedAt: '2026-11-27T09:00:00.000Z',
+        payload: {
+          exceptionId: 'ex-1',
+          taskId: 'task-1',
+          category: 'STOCK_SHORTAGE',
+          lineNo: 2,
+          team: 'supply',
+          slaTargetMinutes: 240,
+          tables: { routing: 1 },
+          inputs: { sku: 'SKU-9', dcCode: 'DC-BER', quantity: 12, category: 'ignored', alternateDc: null },
+        },
+      },
+      kase,
+    );
+    expect(activity).toEqual({
+      activityId: 'case-1:42',
+      caseId: 'case-1',
+      orderNumber: 'SO-1',
+      customerId: 'C-7',
+      activity: 'exception.detected',
+      actor: 'ordex.detection',
+      team: 'supply',
+      occurredAt: '2026-11-27T09:00:00.000Z',
+      objects: [
+        { type: 'case', id: 'case-1', qualifier: 'case' },
+        { type: 'order', id: 'SO-1', qualifier: 'order' },
+        { type: 'line', id: 'SO-1/2', qualifier: 'order line' },
+        { type: 'exception', id: 'ex-1', qualifier: 'exception' },
+        { type: 'task', id: 'task-1', qualifier: 'task' },
+      ],
+      attributes: [
+        { name: 'category', value: 'STOCK_SHORTAGE' },
+        { name: 'lineNo', value: '2' },
+        { name: 'team', value: 'supply' },
+        { name: 'slaTargetMinutes', value: '240' },
+        { name: 'sku', value: 'SKU-9' },
+        { name: 'dcCode', value: 'DC-BER' },
+        { name: 'quantity', value: '12' },
+      ],
+    });
+    expect(CaseActivitySchema().safeParse(activity).success).toBe(true);
+  });
+
+  it('a step without objects of its own still names its case and order; a null id names nothing', () => {
+    const activity = toCaseActivity(
+      {
+        seq: '7',
+        caseId: 'case-2',
+        actor: 'erp',
+        action: 'case.closed',
+        recordedAt: '2026-11-27T10:00:00.000Z',
+        payload: { approvalId: null, outcome: 'ACCEPTED', settled: true },
+      },
+      { orderNumber: 'SO-2', customerId: null },
+    );
+    expect(activity.objects.map((o) => o.type)).toEqual(['case', 'order']);
+    expect(activity.team).toBeNull();
+    expect(activity.customerId).toBeNull();
+    expect(activity.attributes).toEqual([
+      { name: 'outcome', value: 'ACCEPTED' },
+      { name: 'settled', value: 'true' },
+    ]);
+  });
+});
