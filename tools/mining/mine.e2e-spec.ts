@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -53,6 +53,122 @@ describe('npm run mine', () => {
         item: { cases: 3, events: 10, activities: 4, variants: 2, dfgEdges: 3 },
         order: { cases: 2, events: 13, activities: 6, variants: 2, dfgEdges: 8 },
       },
+    });
+  });
+
+  /** The per-type counts of fixtures/orders.jsonocel, in whatever format it was read. */
+  const ORDERS_PER_TYPE = {
+    delivery: { cases: 2, events: 3, activities: 3, variants: 2, dfgEdges: 1 },
+    item: { cases: 3, events: 10, activities: 4, variants: 2, dfgEdges: 3 },
+    order: { cases: 2, events: 13, activities: 6, variants: 2, dfgEdges: 8 },
+  };
+  const ORDERS = join(__dirname, 'fixtures/orders.jsonocel');
+
+  it('exports an OCEL log as SQLite and reads that by its header, whatever the file is called', async () => {
+    const sqlite = join(dir, 'orders.sqlite');
+    const exported = await run('node', [MINE, ORDERS, '--export-ocel', sqlite]);
+    expect(exported.stdout).toContain(`exported OCEL 2.0 SQLite to ${sqlite}: 12 events, 9 objects`);
+    const renamed = join(dir, 'orders-database.log');
+    copyFileSync(sqlite, renamed);
+
+    const { stdout } = await run('node', [MINE, renamed, '--json']);
+
+    expect(stdout).toContain('orders-database.log: OCEL 2.0 SQLite, 12 events, 9 objects');
+    expect(lastJson(stdout)).toEqual({
+      file: 'orders-database.log',
+      format: 'ocel2-sqlite',
+      events: 12,
+      objects: 9,
+      objectTypes: ORDERS_PER_TYPE,
+    });
+  });
+
+  it('exports an OCEL SQLite log as OCEL JSON that reads back with the same counts', async () => {
+    const sqlite = join(dir, 'orders-for-json.sqlite');
+    await run('node', [MINE, ORDERS, '--export-ocel', sqlite]);
+    const json = join(dir, 'orders-again.jsonocel');
+
+    const exported = await run('node', [MINE, sqlite, '--export-ocel', json]);
+    const { stdout } = await run('node', [MINE, json, '--json']);
+
+    expect(exported.stdout).toContain(`exported OCEL 2.0 JSON to ${json}: 12 events, 9 objects`);
+    expect(lastJson(stdout)).toEqual({
+      file: 'orders-again.jsonocel',
+      format: 'ocel2-json',
+      events: 12,
+      objects: 9,
+      objectTypes: ORDERS_PER_TYPE,
+    });
+  });
+
+  it('exports one object type of an OCEL log as XES, keeping the JSON line last', async () => {
+    const xes = join(dir, 'orders-by-order.xes');
+
+    const exported = await run('node', [
+      MINE,
+      ORDERS,
+      '--export-xes',
+      xes,
+      '--object-type',
+      'order',
+      '--json',
+    ]);
+    const { stdout } = await run('node', [MINE, xes, '--json']);
+
+    expect(exported.stdout).toContain(`exported XES to ${xes}: 2 cases, 13 events`);
+    expect(lastJson(exported.stdout)).toMatchObject({
+      file: 'orders.jsonocel',
+      format: 'ocel2-json',
+      events: 12,
+    });
+    expect(lastJson(stdout)).toMatchObject({ ...ORDERS_PER_TYPE.order, skippedEvents: 0 });
+  });
+
+  it('exports an XES log as XES, without the events it left out', async () => {
+    const xes = join(dir, 'basic-again.xes');
+
+    const exported = await run('node', [MINE, FIXTURE, '--export-xes', xes]);
+    const { stdout } = await run('node', [MINE, xes, '--json']);
+
+    expect(exported.stdout).toContain(`exported XES to ${xes}: 3 cases, 8 events`);
+    expect(lastJson(stdout)).toMatchObject({
+      cases: 3,
+      events: 8,
+      activities: 4,
+      variants: 3,
+      dfgEdges: 4,
+      skippedEvents: 0,
+    });
+  });
+
+  it('refuses an export the input cannot give, writing nothing', async () => {
+    const target = join(dir, 'refused.out');
+    const refused = async (args: string[], reason: string) => {
+      await expect(run('node', [MINE, ...args])).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining(reason),
+      });
+    };
+
+    await refused([ORDERS, '--export-xes', `${target}.xes`], 'needs --object-type T');
+    await refused(
+      [ORDERS, '--export-xes', `${target}.xes`, '--object-type', 'pallet'],
+      '--object-type pallet: orders.jsonocel has no such object type (it has delivery, item, order)',
+    );
+    await refused([FIXTURE, '--export-ocel', `${target}.sqlite`], '--export-ocel needs an OCEL 2.0 log');
+    await refused([ORDERS, '--export-ocel', `${target}.csv`], 'name the file .jsonocel or .json');
+    expect(['.xes', '.sqlite', '.csv'].filter((extension) => existsSync(`${target}${extension}`))).toEqual(
+      [],
+    );
+  });
+
+  it('says so when a file named .sqlite is no SQLite database', async () => {
+    const fake = join(dir, 'fake.sqlite');
+    writeFileSync(fake, 'not a database');
+
+    await expect(run('node', [MINE, fake])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`Cannot read OCEL log ${fake}: not an SQLite database`),
     });
   });
 

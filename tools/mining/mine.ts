@@ -1,28 +1,62 @@
 import { statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bottlenecks, directlyFollows, summarize, variants } from '@ordex/mining';
-import { readOcelJson } from './ocel-reader';
+import {
+  bottlenecks,
+  directlyFollows,
+  summarize,
+  variants,
+  writeOcelJson,
+  writeOcelSqlite,
+  writeXes,
+  type CaseEventLog,
+} from '@ordex/mining';
+import { isSqliteFile, readOcelJson, readOcelSqliteFile, type OcelReadResult } from './ocel-reader';
 import { readXes } from './xes-reader';
 
-export const USAGE = `npm run mine -- <log.xes | log.xes.gz | log.jsonocel> [--json] [--top N]
+export const USAGE = `npm run mine -- <log.xes | log.xes.gz | log.jsonocel | log.sqlite> [--json] [--top N]
+         [--export-ocel <file.jsonocel | file.sqlite>] [--export-xes <file.xes> [--object-type T]]
 
-Imports an XES event log (plain or gzipped, streamed) or an OCEL 2.0 JSON log (flattened per
-object type) and prints its process: cases, events,
-activities, variants with counts and durations, the directly-follows graph with frequencies and
-waiting times, and the longest waits by resource. Progress goes to stderr while reading.
-  --json     end with one line of JSON: cases, events, activities, variants, dfgEdges, seconds
-  --top N    how many variants, edges and bottlenecks to list (default 10)`;
+Imports an XES event log (plain or gzipped, streamed) or an OCEL 2.0 log, JSON or SQLite
+(flattened per object type; an SQLite database is recognised by its header, whatever its name),
+and prints its process: cases, events, activities, variants with counts and durations, the
+directly-follows graph with frequencies and waiting times, and the longest waits by resource.
+Progress goes to stderr while reading.
+  --json               end with one line of JSON: cases, events, activities, variants, dfgEdges,
+                       seconds (for OCEL: events, objects and those counts per object type)
+  --top N              how many variants, edges and bottlenecks to list (default 10)
+  --export-ocel FILE   write the OCEL 2.0 log read (OCEL input only) as OCEL 2.0 JSON (.jsonocel,
+                       .json) or OCEL 2.0 SQLite (.sqlite, .sqlite3, .db), for pm4py, ocpa, Celonis
+  --export-xes FILE    write a case-centric log as XES (IEEE 1849-2016): the XES log as read, or
+                       the OCEL log flattened to the object type --object-type names
+  --object-type T      the object type --export-xes flattens an OCEL log to (required there)`;
+
+/** Where the exports go: an OCEL file (JSON or SQLite by extension) and an XES file. */
+interface ExportRequest {
+  ocel: { file: string; format: 'json' | 'sqlite' } | null;
+  xes: string | null;
+  objectType: string | null;
+}
+
+/** What kind of log the input is. */
+type LogKind = 'xes' | 'ocel2-json' | 'ocel2-sqlite';
 
 const minutes = (ms: number | null) => (ms === null ? '—' : `${(ms / 60_000).toFixed(1)} min`);
 
-/** `npm run mine -- <file> [--json]`: the analyses of an event log file, on the terminal. */
+/**
+ * `npm run mine -- <file> [--json] [--top N] [--export-ocel F] [--export-xes F [--object-type T]]`:
+ * the analyses of an event log file, on the terminal, and the log written in other formats.
+ */
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
       top: { type: 'string', default: '10' },
+      'export-ocel': { type: 'string' },
+      'export-xes': { type: 'string' },
+      'object-type': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -34,13 +68,11 @@ async function main(): Promise<void> {
   const file = positionals[0];
   const top = Number(values.top);
   if (!Number.isInteger(top) || top < 1) throw new Error('--top must be a whole number from 1');
-  if (/\.(sqlite|sqlite3|db)$/i.test(file)) {
-    throw new Error(
-      `${file}: OCEL 2.0 SQLite import is not built yet; this command reads XES and OCEL 2.0 JSON`,
-    );
-  }
-  if (/\.(jsonocel|json)(\.gz)?$/i.test(file)) {
-    await mineOcel(file, top, values.json === true);
+  const request = exportRequestOf(values['export-ocel'], values['export-xes'], values['object-type']);
+  const kind = await logKindOf(file);
+  checkExportsFit(kind, request);
+  if (kind !== 'xes') {
+    await mineOcel(file, kind, top, values.json === true, request);
     return;
   }
   const totalBytes = statSync(file).size;
@@ -88,6 +120,10 @@ async function main(): Promise<void> {
       `  ${minutes(b.meanWaitMs).padStart(12)}  ${minutes(b.maxWaitMs).padStart(12)}  ${String(b.occurrences).padStart(7)}  ${b.from} → ${b.to}${b.resource ? ` (${b.resource})` : ''}`,
     );
   }
+  if (request.xes !== null) {
+    out();
+    await exportXes(request.xes, read.log, basename(file), out);
+  }
   if (values.json) {
     out(
       JSON.stringify({
@@ -105,18 +141,117 @@ async function main(): Promise<void> {
   }
 }
 
-/** An OCEL 2.0 JSON log: the same analyses per object type, on the log flattened to that type. */
-async function mineOcel(file: string, top: number, json: boolean): Promise<void> {
+/**
+ * The export flags, checked before anything is read: an OCEL export's format comes from its
+ * extension, and --object-type only means something with --export-xes.
+ */
+function exportRequestOf(
+  ocel: string | undefined,
+  xes: string | undefined,
+  objectType: string | undefined,
+): ExportRequest {
+  let ocelExport: ExportRequest['ocel'] = null;
+  if (ocel !== undefined) {
+    if (/\.(sqlite|sqlite3|db)$/i.test(ocel)) ocelExport = { file: ocel, format: 'sqlite' };
+    else if (/\.(jsonocel|json)$/i.test(ocel)) ocelExport = { file: ocel, format: 'json' };
+    else
+      throw new Error(
+        `--export-ocel ${ocel}: name the file .jsonocel or .json (OCEL 2.0 JSON) or .sqlite, .sqlite3 or .db (OCEL 2.0 SQLite)`,
+      );
+  }
+  if (objectType !== undefined && xes === undefined)
+    throw new Error('--object-type says which object type --export-xes writes; give --export-xes too');
+  return { ocel: ocelExport, xes: xes ?? null, objectType: objectType ?? null };
+}
+
+/**
+ * The kind of log a file holds: OCEL 2.0 SQLite when it starts with the SQLite header (or is named
+ * .sqlite/.sqlite3/.db, plain or .gz, so a wrong file gets the SQLite reader's error), OCEL 2.0
+ * JSON when named .jsonocel/.json (plain or .gz), XES otherwise. Only a regular file is sniffed, so
+ * a named pipe reaches the XES reader unread.
+ */
+async function logKindOf(file: string): Promise<LogKind> {
+  if (isRegularFile(file) && (await isSqliteFile(file))) return 'ocel2-sqlite';
+  if (/\.(sqlite|sqlite3|db)(\.gz)?$/i.test(file)) return 'ocel2-sqlite';
+  if (/\.(jsonocel|json)(\.gz)?$/i.test(file)) return 'ocel2-json';
+  return 'xes';
+}
+
+/** Whether the path is a regular file; false when it is something else or missing (its reader then says so). */
+function isRegularFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Rejects exports the input cannot give: OCEL from XES, XES from OCEL without an object type. */
+function checkExportsFit(kind: LogKind, request: ExportRequest): void {
+  if (kind === 'xes') {
+    if (request.ocel !== null)
+      throw new Error('--export-ocel needs an OCEL 2.0 log as input; an XES log has no objects to export');
+    if (request.objectType !== null)
+      throw new Error('--object-type applies to OCEL 2.0 input; an XES log is case-centric already');
+  } else if (request.xes !== null && request.objectType === null) {
+    throw new Error(
+      '--export-xes on an OCEL 2.0 log needs --object-type T: XES is case-centric, so say which object type is the case',
+    );
+  }
+}
+
+/** Writes a case-centric log as XES and says so. */
+async function exportXes(
+  file: string,
+  log: CaseEventLog,
+  logName: string,
+  out: (line?: string) => void,
+): Promise<void> {
+  await writeFile(file, writeXes(log, { logName }));
+  const events = log.caseStart[log.caseIds.length];
+  out(
+    `exported XES to ${file}: ${log.caseIds.length.toLocaleString('en')} cases, ${events.toLocaleString('en')} events`,
+  );
+}
+
+/** Writes the OCEL 2.0 log as JSON or SQLite and says so. */
+async function exportOcel(
+  target: NonNullable<ExportRequest['ocel']>,
+  read: OcelReadResult,
+  out: (line?: string) => void,
+): Promise<void> {
+  const { file, format } = target;
+  await writeFile(file, format === 'sqlite' ? await writeOcelSqlite(read.log) : writeOcelJson(read.log));
+  out(
+    `exported OCEL 2.0 ${format === 'sqlite' ? 'SQLite' : 'JSON'} to ${file}: ` +
+      `${read.log.events.length.toLocaleString('en')} events, ${read.log.objects.length.toLocaleString('en')} objects`,
+  );
+}
+
+/** An OCEL 2.0 log (JSON or SQLite): the same analyses per object type, on the log flattened to that type. */
+async function mineOcel(
+  file: string,
+  format: Exclude<LogKind, 'xes'>,
+  top: number,
+  json: boolean,
+  request: ExportRequest,
+): Promise<void> {
   const started = performance.now();
-  const read = await readOcelJson(file, {
+  const read = await (format === 'ocel2-sqlite' ? readOcelSqliteFile : readOcelJson)(file, {
     onProgress: ({ events, total }) =>
       process.stderr.write(
         `flattening ${basename(file)}: ${events.toLocaleString('en')} of ${total.toLocaleString('en')} events\n`,
       ),
   });
+  const xesLog = request.objectType === null ? null : read.byObjectType.get(request.objectType);
+  if (xesLog === undefined) {
+    throw new Error(
+      `--object-type ${request.objectType}: ${basename(file)} has no such object type (it has ${read.objectTypes.join(', ')})`,
+    );
+  }
   const out = (line = '') => process.stdout.write(`${line}\n`);
   out(
-    `${basename(file)}: OCEL 2.0, ${read.events.toLocaleString('en')} events, ${read.objects.toLocaleString('en')} objects, ` +
+    `${basename(file)}: OCEL 2.0 ${format === 'ocel2-sqlite' ? 'SQLite' : 'JSON'}, ${read.events.toLocaleString('en')} events, ${read.objects.toLocaleString('en')} objects, ` +
       `object types ${read.objectTypes.join(', ')}; read in ${((performance.now() - started) / 1000).toFixed(2)} s`,
   );
   if (read.danglingRelationships)
@@ -141,11 +276,16 @@ async function mineOcel(file: string, top: number, json: boolean): Promise<void>
       out(`  ${String(e.frequency).padStart(7)}  ${minutes(e.medianMs).padStart(12)}  ${e.from} → ${e.to}`);
     }
   }
+  if (request.ocel !== null || request.xes !== null) out();
+  if (request.ocel !== null) await exportOcel(request.ocel, read, out);
+  if (request.xes !== null && xesLog !== null) {
+    await exportXes(request.xes, xesLog, `${basename(file)} (${request.objectType})`, out);
+  }
   if (json) {
     out(
       JSON.stringify({
         file: basename(file),
-        format: 'ocel2-json',
+        format,
         events: read.events,
         objects: read.objects,
         objectTypes: perType,

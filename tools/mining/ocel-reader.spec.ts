@@ -2,11 +2,27 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { EventLogBuilder, type CaseEventLog } from '@ordex/mining';
-import { readOcelJson, type OcelReadOptions, type OcelReadResult } from './ocel-reader';
+import {
+  EventLogBuilder,
+  parseOcelJson,
+  summarize,
+  writeOcelSqlite,
+  writeXes,
+  type CaseEventLog,
+} from '@ordex/mining';
+import {
+  isSqliteFile,
+  readOcelJson,
+  readOcelSqliteFile,
+  type OcelReadOptions,
+  type OcelReadResult,
+} from './ocel-reader';
+import { readXes } from './xes-reader';
 import { activitiesOf, casesOf, type EventRow } from './case-log.test-support';
 
 const ORDERS = join(__dirname, 'fixtures', 'orders.jsonocel');
+/** The OCEL 2.0 standard's public example log (see fixtures/public/README.md). */
+const PUBLIC_EXAMPLE = join(__dirname, 'fixtures', 'public', 'ocel20_example.jsonocel');
 
 type Progress = Parameters<NonNullable<OcelReadOptions['onProgress']>>[0];
 
@@ -611,4 +627,127 @@ describe('readOcelJson on a large generated log', () => {
     expect(add).toHaveBeenCalledTimes(90_000);
     expect(result.events).toBe(50_000);
   }, 60_000);
+});
+
+describe('readOcelSqliteFile', () => {
+  /** The orders fixture written as OCEL 2.0 SQLite to a scratch file. */
+  async function ordersSqlite(name = `orders-${++written}.sqlite`): Promise<string> {
+    const bytes = await writeOcelSqlite(parseOcelJson(await readFile(ORDERS, 'utf8')));
+    return scratchFile(Buffer.from(bytes), name);
+  }
+
+  it('reads the database of a JSON log into the same per-type logs and counts', async () => {
+    const fromJson = await readOcelJson(ORDERS);
+
+    const fromSqlite = await readOcelSqliteFile(await ordersSqlite());
+
+    expect(fromSqlite.byObjectType).toEqual(fromJson.byObjectType);
+    expect(fromSqlite.events).toBe(12);
+    expect(fromSqlite.objects).toBe(9);
+    expect(fromSqlite.objectTypes).toEqual(['delivery', 'item', 'order']);
+    expect(fromSqlite.eventTypes).toEqual(fromJson.eventTypes);
+    // e10's relationship to o-99 cannot be stored (the tables' keys forbid it): nothing left to count.
+    expect(fromJson.danglingRelationships).toBe(1);
+    expect(fromSqlite.danglingRelationships).toBe(0);
+    expect(fromSqlite.log.events.map((event) => event.id)).toEqual(
+      fromJson.log.events.map((event) => event.id),
+    );
+    expect(activitiesOf(logOf(fromSqlite, 'delivery'))).toEqual({
+      d1: ['Load delivery', 'Deliver'],
+      d2: ['Return item'],
+    });
+  });
+
+  it('reads a gzipped database by its magic bytes, whatever its name says', async () => {
+    const plain = await ordersSqlite();
+    const gzipped = await scratchFile(gzipSync(await readFile(plain)), 'orders-sqlite.log');
+
+    expect(await readOcelSqliteFile(gzipped)).toEqual(await readOcelSqliteFile(plain));
+  });
+
+  it('rejects a file that is not an SQLite database, naming it', async () => {
+    await expect(readOcelSqliteFile(ORDERS)).rejects.toThrow(
+      `Cannot read OCEL log ${ORDERS}: not an SQLite database (no "SQLite format 3" header)`,
+    );
+    const missing = join(scratch, 'missing.sqlite');
+    await expect(readOcelSqliteFile(missing)).rejects.toThrow(`Cannot read OCEL log ${missing}: ENOENT`);
+  });
+
+  it('tells an SQLite database by its header, not its name', async () => {
+    expect(await isSqliteFile(await ordersSqlite('orders-database.jsonocel'))).toBe(true);
+    expect(await isSqliteFile(ORDERS)).toBe(false);
+    expect(await isSqliteFile(await scratchFile('SQLite format'))).toBe(false);
+    expect(await isSqliteFile(await scratchFile(''))).toBe(false);
+  });
+
+  it('keeps the public OCEL 2.0 example whole through SQLite, with the same per-type logs', async () => {
+    const fromJson = await readOcelJson(PUBLIC_EXAMPLE);
+    const sqlite = await scratchFile(
+      Buffer.from(await writeOcelSqlite(fromJson.log)),
+      'public-example.sqlite',
+    );
+
+    const fromSqlite = await readOcelSqliteFile(sqlite);
+
+    // Every attribute value, time, qualifier and relationship survives.
+    expect(fromSqlite.log).toEqual(fromJson.log);
+    expect(fromSqlite.byObjectType).toEqual(fromJson.byObjectType);
+    // The counts the fixture's README gives: 13 events, 9 objects, and per type
+    // cases / events / variants / activities / directly-follows pairs.
+    expect([fromSqlite.events, fromSqlite.objects, fromSqlite.danglingRelationships]).toEqual([13, 9, 0]);
+    expect(
+      Object.fromEntries(
+        [...fromSqlite.byObjectType].map(([type, log]) => {
+          const { cases, events, variants, activities, dfgEdges } = summarize(log);
+          return [type, [cases, events, variants, activities, dfgEdges]];
+        }),
+      ),
+    ).toEqual({
+      Invoice: [3, 9, 2, 5, 5],
+      Payment: [3, 3, 1, 1, 0],
+      'Purchase Order': [2, 5, 2, 3, 3],
+      'Purchase Requisition': [1, 3, 1, 3, 2],
+    });
+  });
+});
+
+describe('XES export of a flattened log, read back by readXes', () => {
+  /** Writes the log as XES to a scratch file and reads it back, every lifecycle kept. */
+  async function throughXes(log: CaseEventLog): Promise<CaseEventLog> {
+    const path = await scratchFile(writeXes(log, { logName: 'ordex export' }), `export-${++written}.xes`);
+    return (await readXes(path, { lifecycle: null })).log;
+  }
+
+  it('gives back every object type of the orders fixture: cases, events, activities, times, resources', async () => {
+    const read = await readOcelJson(ORDERS);
+
+    for (const type of read.objectTypes) {
+      const log = logOf(read, type);
+      const back = await throughXes(log);
+
+      expect(back.caseIds).toEqual(log.caseIds);
+      expect(casesOf(back)).toEqual(casesOf(log));
+    }
+  });
+
+  it('gives back names that need escaping, events without time or resource, and equal times', async () => {
+    const builder = new EventLogBuilder();
+    builder.add('SO-1 <"A&B">', 'Credit hold\tcheck', Date.parse('2024-03-01T08:00:00.125Z'), "O'Brien & Co");
+    builder.add('SO-1 <"A&B">', 'Release\nmanual', Date.parse('2024-03-01T08:00:00.125Z'), null);
+    builder.add('SO-2', 'Note', null, 'Ana');
+    builder.add('SO-2', 'Ship', Date.parse('2024-03-02T10:00:00Z'), 'Ben');
+    const log = builder.build();
+
+    const back = await throughXes(log);
+
+    expect(casesOf(back)).toEqual({
+      'SO-1 <"A&B">': [
+        row('Credit hold\tcheck', '2024-03-01T08:00:00.125Z', "O'Brien & Co"),
+        row('Release\nmanual', '2024-03-01T08:00:00.125Z'),
+      ],
+      // A case with an event without time stays in log order.
+      'SO-2': [row('Note', null, 'Ana'), row('Ship', '2024-03-02T10:00:00.000Z', 'Ben')],
+    });
+    expect(back.activities).toEqual(log.activities);
+  });
 });
