@@ -1,7 +1,15 @@
 import { ExceptionCategory, OrderStatus, type Order } from '@ordex/contracts';
 import { nextArrival } from './arrival-profile.util';
 import { EventQueue } from './event-queue.util';
-import { kindOf, plantCreditHold, PLANTERS, plantRoutingRule, type PlantContext } from './fallout-planter';
+import {
+  kindOf,
+  plantCreditHold,
+  plantPriceMismatch,
+  PLANTERS,
+  plantRoutingRule,
+  plantStockShortage,
+  type PlantContext,
+} from './fallout-planter';
 import { EXCEPTION_CATEGORIES } from './fallout-shares.util';
 import { changeOrder } from './order-changes';
 import {
@@ -98,6 +106,59 @@ class ErpStreamGenerator {
     return planted;
   }
 
+  /**
+   * The planted root causes: on top of the usual shares, contract orders of the bad-contract
+   * segment fall out on price, and orders with a SKU of the late supplier's family fall out on
+   * stock (on that SKU's line), each `patternFactor` times as often in all.
+   */
+  private plantPatterns(ctx: PlantContext, draft: DraftOrder): void {
+    const { badContractSegment, supplierDelayFamily, patternFactor } = this.options.patterns;
+    const extra = (category: ExceptionCategory) =>
+      Math.min(1, this.options.fallout[category] * (patternFactor - 1));
+    if (
+      badContractSegment &&
+      draft.customer.record.customer.segment === badContractSegment &&
+      !draft.categories.has(ExceptionCategory.PRICE_MISMATCH) &&
+      this.rnd.chance(extra(ExceptionCategory.PRICE_MISMATCH)) &&
+      plantPriceMismatch(ctx, draft)
+    )
+      draft.details.push(`pattern: bad contracts of segment ${badContractSegment}`);
+    const delayed = (sku: string) => this.world.master.productBySku.get(sku)?.family === supplierDelayFamily;
+    if (
+      supplierDelayFamily &&
+      !draft.categories.has(ExceptionCategory.STOCK_SHORTAGE) &&
+      draft.order.lines.some((l) => !draft.protectedLines.has(l.lineNo) && delayed(l.sku)) &&
+      this.rnd.chance(extra(ExceptionCategory.STOCK_SHORTAGE))
+    )
+      this.plantSupplierDelay(ctx, draft, delayed, supplierDelayFamily);
+  }
+
+  /**
+   * A shortage on a line of the late supplier's family — only where the larger order still fits
+   * the customer's credit, so the planted cause raises stock exceptions alone and not, through
+   * order value, credit holds too (which would blur the month-end credit pattern).
+   */
+  private plantSupplierDelay(
+    ctx: PlantContext,
+    draft: DraftOrder,
+    delayed: (sku: string) => boolean,
+    family: string,
+  ): void {
+    const before = draft.order.lines.map((l) => l.quantity);
+    const protectedBefore = new Set(draft.protectedLines);
+    const detailsBefore = draft.details.length;
+    if (!plantStockShortage(ctx, draft, delayed)) return;
+    if (this.world.creditAllows(draft.customer.id, orderCents(draft.order))) {
+      draft.details.push(`pattern: supplier delays in family ${family}`);
+      return;
+    }
+    draft.order.lines.forEach((l, i) => (l.quantity = before[i]));
+    draft.protectedLines.clear();
+    for (const lineNo of protectedBefore) draft.protectedLines.add(lineNo);
+    draft.details.length = detailsBefore;
+    draft.categories.delete(ExceptionCategory.STOCK_SHORTAGE);
+  }
+
   private newOrder(at: number): void {
     const monthEnd = isMonthEndWindow(at);
     const planted = this.plantedCategories(monthEnd);
@@ -112,6 +173,7 @@ class ErpStreamGenerator {
     const orderNumber = order.orderNumber;
     const ctx: PlantContext = { world: this.world, rnd: this.rnd, nowMs: at };
     for (const [category, plant] of PLANTERS) if (planted.has(category)) plant(ctx, draft);
+    this.plantPatterns(ctx, draft);
     const cureAt = at + Math.round(this.rnd.uniform(1, 3) * DAY_MS);
     if (planted.has(ExceptionCategory.ROUTING_RULE)) {
       const { restore } = plantRoutingRule(ctx, draft, cureAt);

@@ -25,9 +25,17 @@ function mark(draft: DraftOrder, category: ExceptionCategory, detail: string): t
   return true;
 }
 
-/** A line asks more than the DC has and will receive by the requested date (every DC when the DC is unknown). */
-export function plantStockShortage({ world, rnd }: PlantContext, draft: DraftOrder): boolean {
-  const line = draft.order.lines.find((l) => !draft.protectedLines.has(l.lineNo));
+/**
+ * A line asks more than the DC has and will receive by the requested date (every DC when the DC is
+ * unknown): the first unprotected line, or the first `prefer` accepts when there is one.
+ */
+export function plantStockShortage(
+  { world, rnd }: PlantContext,
+  draft: DraftOrder,
+  prefer: (sku: string) => boolean = () => true,
+): boolean {
+  const open = draft.order.lines.filter((l) => !draft.protectedLines.has(l.lineNo));
+  const line = open.find((l) => prefer(l.sku)) ?? open[0];
   if (!line) return false;
   const dcs = draft.dc ? [draft.dc] : world.master.dcCodes;
   const supply = Math.max(

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
+import { CustomerSegment } from '@ordex/contracts';
 import { DEMO_SIZES, type DemoSizeName } from '@ordex/demo-data';
 import { DEFAULT_ANSWER_POLICY } from './command-answer.util';
 import { parseFalloutShares, type FalloutShares } from './fallout-shares.util';
+import type { PlantedPatterns } from './stream-options';
 
 export interface RunOptions {
   target: { kind: 'nats'; servers: string[] } | { kind: 'graphql'; url: string; token?: string };
@@ -18,6 +20,7 @@ export interface RunOptions {
   seed: number;
   size: DemoSizeName;
   fallout: FalloutShares;
+  patterns: PlantedPatterns;
   ordersPerHour?: number;
   shares: { changeShare?: number; cancelShare?: number; duplicateShare?: number; resendShare?: number };
   labels?: string;
@@ -35,6 +38,9 @@ export const USAGE = `npm run simulate -- [options]
   --seed <n> (default 1)   --size small|full (default small)   --orders-per-hour <n>
   --fallout STOCK_SHORTAGE=0.08,PRICE_MISMATCH=0.05,...   per-category shares (0–1)
   --change-share --cancel-share --duplicate-share --resend-share <0–1>
+  --bad-contracts-segment KEY_ACCOUNT|REGIONAL|SMB   plant: that segment falls out on price more often
+  --supplier-delay-family <family>   plant: orders of that product family fall out on stock more often
+  --pattern-factor <n ≥ 1>     how many times as often (default 4)
   --labels <file.ndjson>       write the ground-truth label of every order
   --skip-master-data           do not publish the demo distributor's master data first
   --answer-commands            answer orders.command.requested.v1 as the ERP (over NATS)
@@ -54,6 +60,14 @@ function number(
 }
 
 const positive = (n: number) => n > 0;
+
+function segment(text: string | undefined): CustomerSegment | null {
+  if (text === undefined) return null;
+  const known = Object.values(CustomerSegment) as string[];
+  if (!known.includes(text))
+    throw new Error(`--bad-contracts-segment must be one of ${known.join(', ')} (got ${text})`);
+  return text as CustomerSegment;
+}
 const share = (n: number) => n >= 0 && n <= 1;
 
 /** Parses the runner's command line; throws one message naming the first bad option. */
@@ -74,6 +88,9 @@ export function parseRunOptions(args: string[], env: NodeJS.ProcessEnv = process
       seed: { type: 'string', default: '1' },
       size: { type: 'string', default: 'small' },
       fallout: { type: 'string', default: '' },
+      'bad-contracts-segment': { type: 'string' },
+      'supplier-delay-family': { type: 'string' },
+      'pattern-factor': { type: 'string' },
       'orders-per-hour': { type: 'string' },
       'change-share': { type: 'string' },
       'cancel-share': { type: 'string' },
@@ -122,6 +139,11 @@ export function parseRunOptions(args: string[], env: NodeJS.ProcessEnv = process
     seed,
     size: values.size as DemoSizeName,
     fallout: parseFalloutShares(values.fallout ?? ''),
+    patterns: {
+      badContractSegment: segment(values['bad-contracts-segment']),
+      supplierDelayFamily: values['supplier-delay-family'] ?? null,
+      patternFactor: number('pattern-factor', values['pattern-factor'], (n) => n >= 1, 'a number ≥ 1'),
+    },
     ordersPerHour: number('orders-per-hour', values['orders-per-hour'], positive, 'a number > 0'),
     shares: {
       changeShare: number('change-share', values['change-share'], share, 'between 0 and 1'),

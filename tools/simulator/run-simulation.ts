@@ -38,6 +38,7 @@ export async function runSimulation(
     start: options.start,
     profile: options.ordersPerHour ? { ordersPerHour: options.ordersPerHour } : undefined,
     fallout: options.fallout,
+    patterns: options.patterns,
     ...options.shares,
   });
   const progress = startProgress(options, out);

@@ -1,4 +1,4 @@
-import type { EventEnvelope, ExceptionCategory } from '@ordex/contracts';
+import type { CustomerSegment, EventEnvelope, ExceptionCategory } from '@ordex/contracts';
 import type { DemoDistributor } from '@ordex/demo-data';
 import { DEFAULT_ARRIVAL_PROFILE, profileProblems, type ArrivalProfile } from './arrival-profile.util';
 import { DEFAULT_FALLOUT, EXCEPTION_CATEGORIES, type FalloutShares } from './fallout-shares.util';
@@ -22,11 +22,26 @@ export interface ErpStreamOptions {
   duplicateShare?: number;
   /** Share of changed versions after which an older version is re-sent (new event id). */
   resendShare?: number;
+  /**
+   * Causes planted for root-cause analysis to find: a customer segment with bad contracts (its
+   * contract orders fall out on price `patternFactor` times as often) and a product family whose
+   * supplier delivers late (orders with its SKUs fall out on stock `patternFactor` times as often).
+   */
+  patterns?: PlantedPatterns;
 }
 
-export type ResolvedStreamOptions = Required<Omit<ErpStreamOptions, 'profile' | 'fallout'>> & {
+/** See {@link ErpStreamOptions.patterns}; month-end credit pressure is `monthEndCreditFactor`. */
+export interface PlantedPatterns {
+  badContractSegment?: CustomerSegment | null;
+  supplierDelayFamily?: string | null;
+  /** How many times the usual share (default 4). */
+  patternFactor?: number;
+}
+
+export type ResolvedStreamOptions = Required<Omit<ErpStreamOptions, 'profile' | 'fallout' | 'patterns'>> & {
   profile: ArrivalProfile;
   fallout: FalloutShares;
+  patterns: Required<PlantedPatterns>;
   startMs: number;
 };
 
@@ -50,6 +65,12 @@ export function resolveStreamOptions(options: ErpStreamOptions): ResolvedStreamO
       ...definedOnly(options.profile ?? {}),
     },
     fallout: { ...DEFAULT_FALLOUT, ...definedOnly(options.fallout ?? {}) },
+    patterns: {
+      badContractSegment: null,
+      supplierDelayFamily: null,
+      patternFactor: 4,
+      ...definedOnly(options.patterns ?? {}),
+    },
     startMs: parseStart(options.start),
   };
   const problems = profileProblems(resolved.profile);
@@ -64,6 +85,12 @@ export function resolveStreamOptions(options: ErpStreamOptions): ResolvedStreamO
     if (!(share >= 0 && share <= 1)) problems.push(`fallout share of ${category} must be between 0 and 1`);
   }
   if (!(resolved.monthEndCreditFactor >= 0)) problems.push('monthEndCreditFactor must be ≥ 0');
+  if (!(resolved.patterns.patternFactor >= 1)) problems.push('patternFactor must be ≥ 1');
+  const { supplierDelayFamily } = resolved.patterns;
+  if (supplierDelayFamily && !options.demo.products.some((p) => p.family === supplierDelayFamily))
+    problems.push(
+      `supplierDelayFamily ${supplierDelayFamily} is not a product family of the demo distributor`,
+    );
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: resolved.timeZone });
   } catch {
