@@ -1,9 +1,24 @@
 import { AnalyticsSchema } from '../analytics-schema.scope';
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 
+@ObjectType('EventLogObject', {
+  registerIn: AnalyticsSchema,
+  description: 'A business object an event touched, with its role in the event (an OCEL 2.0 qualifier).',
+})
+export class EventLogObjectObject {
+  @Field({ description: 'order, line, customer, case, exception, task, approval, action or command.' })
+  type: string;
+
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: "The object's role in the event, e.g. 'order line'." })
+  qualifier: string;
+}
+
 @ObjectType('EventLogEntry', {
   registerIn: AnalyticsSchema,
-  description: 'One thing that happened to one business object (process-mining event log).',
+  description: 'One thing that happened, with every business object it touched (object-centric event log).',
 })
 export class EventLogEntryObject {
   @Field(() => ID)
@@ -12,14 +27,23 @@ export class EventLogEntryObject {
   @Field(() => GraphQLISODateTime)
   occurredAt: Date;
 
-  @Field({ description: "What happened, e.g. 'Order received'." })
+  @Field({ description: "What happened, e.g. 'Order received', 'exception.detected'." })
   activity: string;
 
-  @Field({ description: "The kind of object it happened to, e.g. 'order'." })
+  @Field({ description: "The kind of object it chiefly happened to, e.g. 'order'." })
   objectType: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The object it chiefly happened to.' })
   objectId: string;
+
+  @Field(() => String, { nullable: true, description: 'Who: a user, an ordex rule or the ERP.' })
+  actor: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The team whose work it was.' })
+  team: string | null;
+
+  @Field(() => [EventLogObjectObject], { description: 'Every object it touched, the chief one first.' })
+  objects: EventLogObjectObject[];
 
   @Field({ description: 'The system that reported it.' })
   source: string;

@@ -1,14 +1,18 @@
-import type { EventLogEntryEntity } from './event-log-entry.entity';
 import type { EventLogEntryObject } from './event-log-entry.object';
+import type { LoggedEvent } from './event-log.service';
 
-export function toEventLogEntryObject(entity: EventLogEntryEntity): EventLogEntryObject {
+export function toEventLogEntryObject(event: LoggedEvent): EventLogEntryObject {
+  const [chief] = event.objects;
   return {
-    eventId: entity.eventId,
-    occurredAt: entity.occurredAt,
-    activity: entity.activity,
-    objectType: entity.objectType,
-    objectId: entity.objectId,
-    source: entity.source,
-    attributes: JSON.stringify(entity.attributes),
+    eventId: event.eventId,
+    occurredAt: event.occurredAt,
+    activity: event.activity,
+    objectType: chief?.type ?? '',
+    objectId: chief?.id ?? '',
+    actor: event.actor,
+    team: event.team,
+    objects: event.objects,
+    source: event.source,
+    attributes: JSON.stringify(event.attributes),
   };
 }

@@ -1,8 +1,8 @@
-import { BadRequestException } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { toKpiPointObject } from './kpi-point.mapper';
 import { KpiPointObject } from './kpi-point.object';
 import { KpisService } from './kpis.service';
+import { instant } from '../process-map/process-map.resolver';
 
 @Resolver(() => KpiPointObject)
 export class KpiResolver {
@@ -21,11 +21,4 @@ export class KpiResolver {
     const rows = await this.kpiService.series(kpi, instant('from', from), instant('to', to));
     return rows.map(toKpiPointObject);
   }
-}
-
-function instant(name: string, value?: string | null): Date | undefined {
-  if (!value) return undefined;
-  const parsed = new Date(value);
-  if (Number.isNaN(parsed.getTime())) throw new BadRequestException(`${name} must be an ISO 8601 instant`);
-  return parsed;
 }

@@ -1,3 +1,4 @@
+import { BadRequestException } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { toProcessMapObject } from './process-map.mapper';
 import { ProcessMapObject } from './process-map.object';
@@ -8,9 +9,25 @@ export class ProcessMapResolver {
   constructor(private readonly processMapService: ProcessMapService) {}
 
   @Query(() => ProcessMapObject, {
-    description: `The directly-follows graph of an object type's event log, from at most ${PROCESS_MAP_MAX_ROWS} events.`,
+    description: `The process map of an object type (order, line, case, exception, task, approval, action, command, customer) from at most ${PROCESS_MAP_MAX_ROWS} events, optionally of events in [from, to).`,
   })
-  async processMap(@Args('objectType') objectType: string) {
-    return toProcessMapObject(objectType, await this.processMapService.directlyFollows(objectType));
+  async processMap(
+    @Args('objectType') objectType: string,
+    @Args('from', { type: () => String, nullable: true, description: 'ISO 8601 instant, inclusive.' })
+    from?: string | null,
+    @Args('to', { type: () => String, nullable: true, description: 'ISO 8601 instant, exclusive.' })
+    to?: string | null,
+  ) {
+    return toProcessMapObject(
+      await this.processMapService.mine(objectType, instant('from', from), instant('to', to)),
+    );
   }
+}
+
+/** An optional ISO 8601 argument, or a clear error naming it. */
+export function instant(name: string, value?: string | null): Date | undefined {
+  if (!value) return undefined;
+  const parsed = new Date(value);
+  if (Number.isNaN(parsed.getTime())) throw new BadRequestException(`${name} must be an ISO 8601 instant`);
+  return parsed;
 }

@@ -28,6 +28,29 @@ export class RootCauseFindingEntity {
   @Column({ name: 'addressed_to', type: 'text' })
   addressedTo: Team;
 
+  /** The upstream owner of the cause: contracts, replenishment, finance workflow, master data… */
+  @Column({ type: 'text' })
+  owner: string;
+
+  /** 1 for the category's strongest finding. */
+  @Column({ type: 'int' })
+  rank: number;
+
+  /** Orders in the slice. */
+  @Column({ type: 'int' })
+  units: number;
+
+  /** Orders in the slice with the category. */
+  @Column({ type: 'int' })
+  count: number;
+
+  /** The category's rate over all orders. */
+  @Column({ type: 'numeric', transformer: numericTransformer })
+  baseline: number;
+
+  @Column({ name: 'adjusted_p_value', type: 'numeric', transformer: numericTransformer })
+  adjustedPValue: number;
+
   @Column({ type: 'text' })
   summary: string;
 

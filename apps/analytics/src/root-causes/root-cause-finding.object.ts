@@ -1,5 +1,5 @@
 import { AnalyticsSchema } from '../analytics-schema.scope';
-import { Field, Float, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ExceptionCategory, Team } from '@ordex/contracts';
 
 @ObjectType('RootCauseFinding', {
@@ -13,17 +13,45 @@ export class RootCauseFindingObject {
   @Field(() => ExceptionCategory)
   category: ExceptionCategory;
 
-  @Field({ description: 'The slice, as a JSON object, e.g. {"segment":"KEY_ACCOUNT"}.' })
+  @Field({
+    description: 'The slice, as a JSON object, e.g. {"segment":"KEY_ACCOUNT"} or {"period":"month-end"}.',
+  })
   dimensions: string;
 
-  @Field(() => Float, { description: 'The share of the exceptions that fall in the slice, from 0 to 1.' })
+  @Field(() => Float, {
+    description: 'The share of all orders that are in the slice and have the category, from 0 to 1.',
+  })
   support: number;
 
   @Field(() => Float, { description: 'How many times likelier the category is in the slice than overall.' })
   lift: number;
 
-  @Field(() => Float, { description: 'The chance of a lift this high without a real cause.' })
+  @Field(() => Float, {
+    description: 'One-sided Fisher exact test: the chance of this many or more by chance alone.',
+  })
   pValue: number;
+
+  @Field(() => Float, {
+    description: 'The p-value adjusted for the many slices tested (Benjamini–Hochberg).',
+  })
+  adjustedPValue: number;
+
+  @Field(() => Int, { description: "1 for the category's strongest finding." })
+  rank: number;
+
+  @Field(() => Int, { description: 'Orders in the slice.' })
+  units: number;
+
+  @Field(() => Int, { description: 'Orders in the slice with the category.' })
+  count: number;
+
+  @Field(() => Float, { description: "The category's rate over all orders, from 0 to 1." })
+  baseline: number;
+
+  @Field({
+    description: 'The upstream owner who can remove the cause: contracts, replenishment, finance workflow…',
+  })
+  owner: string;
 
   @Field(() => Team, { description: 'The team that can remove the cause.' })
   addressedTo: Team;

@@ -9,7 +9,10 @@ import { RootCausesService } from './root-causes.service';
 export class RootCauseFindingResolver {
   constructor(private readonly rootCauseService: RootCausesService) {}
 
-  @Query(() => [RootCauseFindingObject], { description: 'Root-cause findings, highest lift first.' })
+  @Query(() => [RootCauseFindingObject], {
+    description:
+      "Root-cause findings: each category's strongest first (most significant, then highest lift), recomputed on a schedule.",
+  })
   async rootCauseFindings(
     @Args('category', { type: () => ExceptionCategory, nullable: true })
     category: ExceptionCategory | null | undefined,

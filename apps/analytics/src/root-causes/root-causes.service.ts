@@ -10,11 +10,11 @@ export class RootCausesService {
     @InjectRepository(RootCauseFindingEntity) private readonly findings: Repository<RootCauseFindingEntity>,
   ) {}
 
-  /** The strongest findings (highest lift) first, optionally of one category. */
+  /** The strongest findings first (each category's rank 1, then rank 2…), optionally of one category. */
   strongest(first: number, category?: ExceptionCategory | null): Promise<RootCauseFindingEntity[]> {
     return this.findings.find({
       where: category ? { category } : {},
-      order: { lift: 'DESC', detectedAt: 'DESC', id: 'ASC' },
+      order: { rank: 'ASC', adjustedPValue: 'ASC', lift: 'DESC', id: 'ASC' },
       take: first,
     });
   }
