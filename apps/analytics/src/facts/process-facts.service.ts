@@ -105,18 +105,16 @@ export class ProcessFactsService {
           ],
         );
         return;
-      case 'action.taken':
+      case 'action.taken': {
+        const byPolicy = POLICY_ACTORS.has(step.actor ?? '') ? 1 : 0;
         await tx.query(
           `UPDATE "analytics"."exception_fact"
               SET people_actions = people_actions + $2, policy_actions = policy_actions + $3
             WHERE exception_id = $1`,
-          [
-            exceptionId,
-            POLICY_ACTORS.has(step.actor ?? '') ? 0 : 1,
-            POLICY_ACTORS.has(step.actor ?? '') ? 1 : 0,
-          ],
+          [exceptionId, 1 - byPolicy, byPolicy],
         );
         return;
+      }
       case 'exception.resolved':
       case 'exception.cleared':
         await tx.query(

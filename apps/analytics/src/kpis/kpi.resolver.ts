@@ -2,7 +2,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { toKpiPointObject } from './kpi-point.mapper';
 import { KpiPointObject } from './kpi-point.object';
 import { KpisService } from './kpis.service';
-import { instant } from '../process-map/process-map.resolver';
+import { instant } from '../common/instant.util';
 
 @Resolver(() => KpiPointObject)
 export class KpiResolver {

@@ -26,6 +26,5 @@ export function toProcessMapObject(mined: MinedObjectType): ProcessMapObject {
       meanWaitSeconds: b.meanWaitMs / 1000,
       maxWaitSeconds: b.maxWaitMs / 1000,
     })),
-    mined,
   };
 }

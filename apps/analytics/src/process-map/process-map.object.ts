@@ -1,6 +1,5 @@
 import { AnalyticsSchema } from '../analytics-schema.scope';
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import type { MinedObjectType } from './process-map.service';
 
 @ObjectType('ProcessMapEdge', {
   registerIn: AnalyticsSchema,
@@ -85,7 +84,4 @@ export class ProcessMapObject {
 
   @Field(() => [BottleneckObject])
   bottlenecks: BottleneckObject[];
-
-  /** What was mined, for the picture. */
-  mined: MinedObjectType;
 }

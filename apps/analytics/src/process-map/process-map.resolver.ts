@@ -1,5 +1,5 @@
-import { BadRequestException } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
+import { instant } from '../common/instant.util';
 import { toProcessMapObject } from './process-map.mapper';
 import { ProcessMapObject } from './process-map.object';
 import { PROCESS_MAP_MAX_ROWS, ProcessMapService } from './process-map.service';
@@ -22,12 +22,4 @@ export class ProcessMapResolver {
       await this.processMapService.mine(objectType, instant('from', from), instant('to', to)),
     );
   }
-}
-
-/** An optional ISO 8601 argument, or a clear error naming it. */
-export function instant(name: string, value?: string | null): Date | undefined {
-  if (!value) return undefined;
-  const parsed = new Date(value);
-  if (Number.isNaN(parsed.getTime())) throw new BadRequestException(`${name} must be an ISO 8601 instant`);
-  return parsed;
 }

@@ -1,26 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  bottlenecks,
-  directlyFollows,
-  EventLogBuilder,
-  variants,
-  type Bottleneck,
-  type Dfg,
-  type Variant,
-} from '@ordex/mining';
+import { bottlenecks, directlyFollows, EventLogBuilder, type Bottleneck, type Dfg } from '@ordex/mining';
 import { DataSource } from 'typeorm';
 
 /** The most event-log rows one process map reads; past it, the map covers the earliest events only. */
 export const PROCESS_MAP_MAX_ROWS = 500_000;
 
-/** An object type's flattened log mined: process map, variants and bottlenecks by team. */
+/** An object type's flattened log mined: process map and bottlenecks by team. */
 export interface MinedObjectType {
   objectType: string;
   cases: number;
   events: number;
   dfg: Dfg;
-  variants: Variant[];
   bottlenecks: Bottleneck[];
 }
 
@@ -53,7 +44,6 @@ export class ProcessMapService {
       cases: log.caseIds.length,
       events: rows.length,
       dfg: directlyFollows(log),
-      variants: variants(log),
       bottlenecks: bottlenecks(log),
     };
   }

@@ -10,7 +10,7 @@ import {
 } from '@ordex/mining';
 import { PollingLoop, SERVICE_LOGGER } from '@ordex/platform';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ROOT_CAUSE_SETTINGS, type RootCauseSettings } from './root-cause.settings';
 
 /** The team that acts on each category's findings (the upstream owner is named in the finding). */
@@ -61,7 +61,7 @@ export class RootCauseAnalysisService implements OnApplicationBootstrap, OnModul
   }
 
   /** The orders received in the last `windowDays` before `now`, as units of the analysis. */
-  async units(now = new Date()): Promise<ObservationUnit[]> {
+  async units(now = new Date(), db: Pick<EntityManager, 'query'> = this.db): Promise<ObservationUnit[]> {
     const from = new Date(now.getTime() - this.settings.windowDays * 86_400_000);
     const rows: {
       at: number;
@@ -70,7 +70,7 @@ export class RootCauseAnalysisService implements OnApplicationBootstrap, OnModul
       region: string | null;
       families: string[];
       categories: string[];
-    }[] = await this.db.query(
+    }[] = await db.query(
       `SELECT (extract(epoch FROM o.received_at) * 1000)::float8 AS at, c.segment, c.tier,
               c.ship_to_regions ->> o.ship_to_id AS region,
               ARRAY(SELECT DISTINCT p.family FROM unnest(o.skus) AS s(sku)
@@ -89,47 +89,54 @@ export class RootCauseAnalysisService implements OnApplicationBootstrap, OnModul
     }));
   }
 
-  /** Computes the findings and replaces the stored ones (one refresh at a time across instances). */
+  /**
+   * Computes the findings and replaces the stored ones. One instance at a time: another that finds
+   * the lock taken skips the refresh (null) without reading or computing anything.
+   */
   async refresh(now = new Date()): Promise<RootCauseFinding[] | null> {
-    const units = await this.units(now);
-    const findings = rootCauseFindings(
-      overRepresentedSlices(units, { timeZone: this.settings.timeZone }),
-      DEFAULT_FINDING_OWNERS,
-    );
     return this.db.transaction(async (tx) => {
       const [{ locked }]: { locked: boolean }[] = await tx.query(
         `SELECT pg_try_advisory_xact_lock($1) AS locked`,
         [REFRESH_LOCK],
       );
       if (!locked) return null;
-      await tx.query(`DELETE FROM "analytics"."root_cause_finding"`);
+      const units = await this.units(now, tx);
+      const findings = rootCauseFindings(
+        overRepresentedSlices(units, { timeZone: this.settings.timeZone }),
+        DEFAULT_FINDING_OWNERS,
+      );
       const rank = new Map<string, number>();
-      for (const f of findings) {
-        const place = (rank.get(f.category) ?? 0) + 1;
-        rank.set(f.category, place);
-        await tx.query(
-          `INSERT INTO "analytics"."root_cause_finding"
-             (category, dimensions, support, lift, p_value, adjusted_p_value, addressed_to, owner,
-              rank, units, count, baseline, summary, detected_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-          [
-            f.category,
-            JSON.stringify(Object.fromEntries(f.slice.map((c) => [c.dim, c.value]))),
-            f.support,
-            f.lift,
-            f.pValue,
-            f.adjustedPValue,
-            TEAM_OF[f.category as ExceptionCategory] ?? Team.CUSTOMER_SERVICE,
-            f.owner,
-            place,
-            f.units,
-            f.count,
-            f.baseline,
-            f.summary,
-            now,
-          ],
-        );
-      }
+      const rows = findings.map((f) => {
+        rank.set(f.category, (rank.get(f.category) ?? 0) + 1);
+        return {
+          category: f.category,
+          dimensions: Object.fromEntries(f.slice.map((c) => [c.dim, c.value])),
+          support: f.support,
+          lift: f.lift,
+          p_value: f.pValue,
+          adjusted_p_value: f.adjustedPValue,
+          addressed_to: TEAM_OF[f.category as ExceptionCategory] ?? Team.CUSTOMER_SERVICE,
+          owner: f.owner,
+          rank: rank.get(f.category),
+          units: f.units,
+          count: f.count,
+          baseline: f.baseline,
+          summary: f.summary,
+        };
+      });
+      await tx.query(`DELETE FROM "analytics"."root_cause_finding"`);
+      await tx.query(
+        `INSERT INTO "analytics"."root_cause_finding"
+           (category, dimensions, support, lift, p_value, adjusted_p_value, addressed_to, owner,
+            rank, units, count, baseline, summary, detected_at)
+         SELECT category, dimensions, support, lift, p_value, adjusted_p_value, addressed_to, owner,
+                rank, units, count, baseline, summary, $2
+           FROM jsonb_to_recordset($1::jsonb) AS f(
+                category text, dimensions jsonb, support numeric, lift numeric, p_value numeric,
+                adjusted_p_value numeric, addressed_to text, owner text, rank int, units int,
+                count int, baseline numeric, summary text)`,
+        [JSON.stringify(rows), now],
+      );
       this.logger.info({ units: units.length, findings: findings.length }, 'root-cause findings refreshed');
       return findings;
     });
