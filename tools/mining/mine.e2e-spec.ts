@@ -4,10 +4,43 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { SaxesParser } from 'saxes';
 
 const run = promisify(execFile);
 const MINE = join(__dirname, '../../dist/tools/mining/mine.js');
 const FIXTURE = join(__dirname, 'fixtures/basic.xes');
+
+/** An SVG file as a conforming XML parser reads it: anything malformed throws. */
+interface SvgRead {
+  root: string;
+  title: string;
+  /** The activities drawn, from each activity box's `data-activity`. */
+  activities: string[];
+  /** The class lists of all elements, to tell what was drawn. */
+  classes: string[];
+}
+
+function readSvg(file: string): SvgRead {
+  const parser = new SaxesParser();
+  const read: SvgRead = { root: '', title: '', activities: [], classes: [] };
+  const open: string[] = [];
+  parser.on('error', (error) => {
+    throw error;
+  });
+  parser.on('opentag', (tag) => {
+    if (!open.length) read.root = tag.name;
+    open.push(tag.name);
+    const { class: classList, 'data-activity': activity } = tag.attributes;
+    if (classList !== undefined) read.classes.push(classList);
+    if (classList === 'activity' && activity !== undefined) read.activities.push(activity);
+  });
+  parser.on('text', (text) => {
+    if (open.join(' ') === 'svg title') read.title += text;
+  });
+  parser.on('closetag', () => open.pop());
+  parser.write(readFileSync(file, 'utf8')).close();
+  return read;
+}
 
 /** `npm run mine` as people run it (the built CLI), on a plain and a gzipped XES log. */
 describe('npm run mine', () => {
@@ -141,6 +174,41 @@ describe('npm run mine', () => {
     });
   });
 
+  it('draws the process map of an XES log as SVG, every activity in it, keeping the JSON line last', async () => {
+    const svg = join(dir, 'basic.svg');
+
+    const { stdout } = await run('node', [MINE, FIXTURE, '--svg', svg, '--json']);
+
+    expect(stdout).toContain(`wrote process map SVG to ${svg}: 4 activities, 4 edges\n`);
+    const drawn = readSvg(svg);
+    expect(drawn.root).toBe('svg');
+    expect(drawn.title).toBe('basic.xes');
+    expect(drawn.activities.sort()).toEqual(['Invoice', 'Pick & Pack', 'Receive order', 'Ship']);
+    expect(lastJson(stdout)).toMatchObject({ file: 'basic.xes', activities: drawn.activities.length });
+    expect(drawn.classes).not.toContain('legend');
+  });
+
+  it('colours the map by median wait with --svg-metric wait, with the key under it', async () => {
+    const svg = join(dir, 'basic-wait.svg');
+
+    await run('node', [MINE, FIXTURE, '--svg', svg, '--svg-metric', 'wait']);
+
+    expect(readSvg(svg).classes).toContain('legend');
+  });
+
+  it('draws the process map of one object type of an OCEL log as SVG', async () => {
+    const svg = join(dir, 'orders-item.svg');
+
+    const { stdout } = await run('node', [MINE, ORDERS, '--svg', svg, '--object-type', 'item', '--json']);
+
+    expect(stdout).toContain(`wrote process map SVG to ${svg}: 4 activities, 3 edges\n`);
+    const drawn = readSvg(svg);
+    expect(drawn.root).toBe('svg');
+    expect(drawn.title).toBe('orders.jsonocel (item)');
+    expect(drawn.activities.sort()).toEqual(['Pack', 'Pick item', 'Place order', 'Return item']);
+    expect(lastJson(stdout).objectTypes.item.activities).toBe(drawn.activities.length);
+  });
+
   it('refuses an export the input cannot give, writing nothing', async () => {
     const target = join(dir, 'refused.out');
     const refused = async (args: string[], reason: string) => {
@@ -157,9 +225,29 @@ describe('npm run mine', () => {
     );
     await refused([FIXTURE, '--export-ocel', `${target}.sqlite`], '--export-ocel needs an OCEL 2.0 log');
     await refused([ORDERS, '--export-ocel', `${target}.csv`], 'name the file .jsonocel or .json');
-    expect(['.xes', '.sqlite', '.csv'].filter((extension) => existsSync(`${target}${extension}`))).toEqual(
-      [],
+    await refused(
+      [ORDERS, '--svg', `${target}.svg`],
+      '--svg on an OCEL 2.0 log needs --object-type T: a process map follows one object type',
     );
+    await refused(
+      [ORDERS, '--svg', `${target}.svg`, '--object-type', 'pallet'],
+      '--object-type pallet: orders.jsonocel has no such object type (it has delivery, item, order)',
+    );
+    await refused(
+      [FIXTURE, '--svg', `${target}.svg`, '--svg-metric', 'speed'],
+      '--svg-metric speed: say frequency or wait',
+    );
+    await refused(
+      [FIXTURE, '--svg-metric', 'wait'],
+      '--svg-metric says what --svg colours edges by; give --svg too',
+    );
+    await refused(
+      [ORDERS, '--object-type', 'order'],
+      '--object-type says which object type --export-xes writes or --svg draws; give --export-xes or --svg too',
+    );
+    expect(
+      ['.xes', '.sqlite', '.csv', '.svg'].filter((extension) => existsSync(`${target}${extension}`)),
+    ).toEqual([]);
   });
 
   it('says so when a file named .sqlite is no SQLite database', async () => {

@@ -5,18 +5,28 @@ import { parseArgs } from 'node:util';
 import {
   bottlenecks,
   directlyFollows,
+  renderProcessMapSvg,
   summarize,
   variants,
   writeOcelJson,
   writeOcelSqlite,
   writeXes,
   type CaseEventLog,
+  type Dfg,
+  type ProcessMapSvgOptions,
 } from '@ordex/mining';
 import { isSqliteFile, readOcelJson, readOcelSqliteFile, type OcelReadResult } from './ocel-reader';
 import { readXes } from './xes-reader';
 
+/**
+ * The edges a process map written by --svg draws, most frequent first: about what a reader can
+ * follow on one screen. The renderer adds any edge needed to keep an activity connected.
+ */
+const SVG_MAX_EDGES = 60;
+
 export const USAGE = `npm run mine -- <log.xes | log.xes.gz | log.jsonocel | log.sqlite> [--json] [--top N]
-         [--export-ocel <file.jsonocel | file.sqlite>] [--export-xes <file.xes> [--object-type T]]
+         [--export-ocel <file.jsonocel | file.sqlite>] [--export-xes <file.xes>]
+         [--svg <file.svg> [--svg-metric frequency|wait]] [--object-type T]
 
 Imports an XES event log (plain or gzipped, streamed) or an OCEL 2.0 log, JSON or SQLite
 (flattened per object type; an SQLite database is recognised by its header, whatever its name),
@@ -30,13 +40,32 @@ Progress goes to stderr while reading.
                        .json) or OCEL 2.0 SQLite (.sqlite, .sqlite3, .db), for pm4py, ocpa, Celonis
   --export-xes FILE    write a case-centric log as XES (IEEE 1849-2016): the XES log as read, or
                        the OCEL log flattened to the object type --object-type names
-  --object-type T      the object type --export-xes flattens an OCEL log to (required there)`;
+  --svg FILE           write the process map (directly-follows graph) as an SVG image: of the XES
+                       log, or of the object type --object-type names in an OCEL log; it draws the
+                       ${SVG_MAX_EDGES} most frequent edges and any more that keep every activity connected
+  --svg-metric M       what --svg colours edges by: frequency (default) or wait (median wait,
+                       green to red)
+  --object-type T      which object type of an OCEL log --export-xes flattens it to and --svg
+                       draws (required with either on OCEL input)`;
 
-/** Where the exports go: an OCEL file (JSON or SQLite by extension) and an XES file. */
+/**
+ * Where the exports go: an OCEL file (JSON or SQLite by extension), an XES file and the process
+ * map as SVG, coloured by `metric`.
+ */
 interface ExportRequest {
   ocel: { file: string; format: 'json' | 'sqlite' } | null;
   xes: string | null;
+  svg: { file: string; metric: NonNullable<ProcessMapSvgOptions['metric']> } | null;
   objectType: string | null;
+}
+
+/** The export flags as parsed, before they are checked. */
+interface ExportFlags {
+  'export-ocel'?: string;
+  'export-xes'?: string;
+  svg?: string;
+  'svg-metric'?: string;
+  'object-type'?: string;
 }
 
 /** What kind of log the input is. */
@@ -45,8 +74,9 @@ type LogKind = 'xes' | 'ocel2-json' | 'ocel2-sqlite';
 const minutes = (ms: number | null) => (ms === null ? '—' : `${(ms / 60_000).toFixed(1)} min`);
 
 /**
- * `npm run mine -- <file> [--json] [--top N] [--export-ocel F] [--export-xes F [--object-type T]]`:
- * the analyses of an event log file, on the terminal, and the log written in other formats.
+ * `npm run mine -- <file> [--json] [--top N] [--export-ocel F] [--export-xes F] [--svg F
+ * [--svg-metric M]] [--object-type T]`: the analyses of an event log file, on the terminal, the
+ * log written in other formats and its process map drawn as SVG.
  */
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -56,6 +86,8 @@ async function main(): Promise<void> {
       top: { type: 'string', default: '10' },
       'export-ocel': { type: 'string' },
       'export-xes': { type: 'string' },
+      svg: { type: 'string' },
+      'svg-metric': { type: 'string' },
       'object-type': { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -68,7 +100,7 @@ async function main(): Promise<void> {
   const file = positionals[0];
   const top = Number(values.top);
   if (!Number.isInteger(top) || top < 1) throw new Error('--top must be a whole number from 1');
-  const request = exportRequestOf(values['export-ocel'], values['export-xes'], values['object-type']);
+  const request = exportRequestOf(values);
   const kind = await logKindOf(file);
   checkExportsFit(kind, request);
   if (kind !== 'xes') {
@@ -120,10 +152,9 @@ async function main(): Promise<void> {
       `  ${minutes(b.meanWaitMs).padStart(12)}  ${minutes(b.maxWaitMs).padStart(12)}  ${String(b.occurrences).padStart(7)}  ${b.from} → ${b.to}${b.resource ? ` (${b.resource})` : ''}`,
     );
   }
-  if (request.xes !== null) {
-    out();
-    await exportXes(request.xes, read.log, basename(file), out);
-  }
+  if (request.xes !== null || request.svg !== null) out();
+  if (request.xes !== null) await exportXes(request.xes, read.log, basename(file), out);
+  if (request.svg !== null) await exportSvg(request.svg, dfg, basename(file), out);
   if (values.json) {
     out(
       JSON.stringify({
@@ -143,13 +174,17 @@ async function main(): Promise<void> {
 
 /**
  * The export flags, checked before anything is read: an OCEL export's format comes from its
- * extension, and --object-type only means something with --export-xes.
+ * extension, --svg-metric only means something with --svg, and --object-type only with
+ * --export-xes or --svg.
  */
-function exportRequestOf(
-  ocel: string | undefined,
-  xes: string | undefined,
-  objectType: string | undefined,
-): ExportRequest {
+function exportRequestOf(flags: ExportFlags): ExportRequest {
+  const {
+    'export-ocel': ocel,
+    'export-xes': xes,
+    svg,
+    'svg-metric': metric,
+    'object-type': objectType,
+  } = flags;
   let ocelExport: ExportRequest['ocel'] = null;
   if (ocel !== undefined) {
     if (/\.(sqlite|sqlite3|db)$/i.test(ocel)) ocelExport = { file: ocel, format: 'sqlite' };
@@ -159,9 +194,20 @@ function exportRequestOf(
         `--export-ocel ${ocel}: name the file .jsonocel or .json (OCEL 2.0 JSON) or .sqlite, .sqlite3 or .db (OCEL 2.0 SQLite)`,
       );
   }
-  if (objectType !== undefined && xes === undefined)
-    throw new Error('--object-type says which object type --export-xes writes; give --export-xes too');
-  return { ocel: ocelExport, xes: xes ?? null, objectType: objectType ?? null };
+  if (metric !== undefined && metric !== 'frequency' && metric !== 'wait')
+    throw new Error(`--svg-metric ${metric}: say frequency or wait`);
+  if (metric !== undefined && svg === undefined)
+    throw new Error('--svg-metric says what --svg colours edges by; give --svg too');
+  if (objectType !== undefined && xes === undefined && svg === undefined)
+    throw new Error(
+      '--object-type says which object type --export-xes writes or --svg draws; give --export-xes or --svg too',
+    );
+  return {
+    ocel: ocelExport,
+    xes: xes ?? null,
+    svg: svg === undefined ? null : { file: svg, metric: metric ?? 'frequency' },
+    objectType: objectType ?? null,
+  };
 }
 
 /**
@@ -186,17 +232,25 @@ function isRegularFile(file: string): boolean {
   }
 }
 
-/** Rejects exports the input cannot give: OCEL from XES, XES from OCEL without an object type. */
+/**
+ * Rejects exports the input cannot give: OCEL from XES, XES or a process map from OCEL without an
+ * object type.
+ */
 function checkExportsFit(kind: LogKind, request: ExportRequest): void {
   if (kind === 'xes') {
     if (request.ocel !== null)
       throw new Error('--export-ocel needs an OCEL 2.0 log as input; an XES log has no objects to export');
     if (request.objectType !== null)
       throw new Error('--object-type applies to OCEL 2.0 input; an XES log is case-centric already');
-  } else if (request.xes !== null && request.objectType === null) {
-    throw new Error(
-      '--export-xes on an OCEL 2.0 log needs --object-type T: XES is case-centric, so say which object type is the case',
-    );
+  } else if (request.objectType === null) {
+    if (request.xes !== null)
+      throw new Error(
+        '--export-xes on an OCEL 2.0 log needs --object-type T: XES is case-centric, so say which object type is the case',
+      );
+    if (request.svg !== null)
+      throw new Error(
+        '--svg on an OCEL 2.0 log needs --object-type T: a process map follows one object type, so say which',
+      );
   }
 }
 
@@ -211,6 +265,27 @@ async function exportXes(
   const events = log.caseStart[log.caseIds.length];
   out(
     `exported XES to ${file}: ${log.caseIds.length.toLocaleString('en')} cases, ${events.toLocaleString('en')} events`,
+  );
+}
+
+/** Draws the process map of a directly-follows graph as SVG and says so. */
+async function exportSvg(
+  target: NonNullable<ExportRequest['svg']>,
+  dfg: Dfg,
+  title: string,
+  out: (line?: string) => void,
+): Promise<void> {
+  await writeFile(
+    target.file,
+    renderProcessMapSvg(dfg, { metric: target.metric, maxEdges: SVG_MAX_EDGES, title }),
+  );
+  const capped =
+    dfg.edges.length > SVG_MAX_EDGES
+      ? ` (the ${SVG_MAX_EDGES} most frequent drawn, and any that keep every activity connected)`
+      : '';
+  out(
+    `wrote process map SVG to ${target.file}: ${dfg.activities.length.toLocaleString('en')} activities, ` +
+      `${dfg.edges.length.toLocaleString('en')} edges${capped}`,
   );
 }
 
@@ -243,8 +318,8 @@ async function mineOcel(
         `flattening ${basename(file)}: ${events.toLocaleString('en')} of ${total.toLocaleString('en')} events\n`,
       ),
   });
-  const xesLog = request.objectType === null ? null : read.byObjectType.get(request.objectType);
-  if (xesLog === undefined) {
+  const typeLog = request.objectType === null ? null : read.byObjectType.get(request.objectType);
+  if (typeLog === undefined) {
     throw new Error(
       `--object-type ${request.objectType}: ${basename(file)} has no such object type (it has ${read.objectTypes.join(', ')})`,
     );
@@ -257,11 +332,14 @@ async function mineOcel(
   if (read.danglingRelationships)
     out(`(${read.danglingRelationships} relationships to unknown objects left out)`);
   const perType: Record<string, ReturnType<typeof summarize>> = {};
+  let typeDfg: Dfg | null = null;
   for (const type of read.objectTypes) {
     const log = read.byObjectType.get(type);
     if (!log) continue;
     const summary = summarize(log);
+    const dfg = directlyFollows(log);
     perType[type] = summary;
+    if (log === typeLog) typeDfg = dfg;
     out();
     out(
       `${type}: ${summary.cases.toLocaleString('en')} objects with events, ${summary.events.toLocaleString('en')} events, ` +
@@ -272,15 +350,15 @@ async function mineOcel(
         `  ${String(v.cases).padStart(7)}  ${minutes(v.medianDurationMs).padStart(12)}  ${v.activities.join(' → ')}`,
       );
     }
-    for (const e of directlyFollows(log).edges.slice(0, top)) {
+    for (const e of dfg.edges.slice(0, top)) {
       out(`  ${String(e.frequency).padStart(7)}  ${minutes(e.medianMs).padStart(12)}  ${e.from} → ${e.to}`);
     }
   }
-  if (request.ocel !== null || request.xes !== null) out();
+  if (request.ocel !== null || request.xes !== null || request.svg !== null) out();
   if (request.ocel !== null) await exportOcel(request.ocel, read, out);
-  if (request.xes !== null && xesLog !== null) {
-    await exportXes(request.xes, xesLog, `${basename(file)} (${request.objectType})`, out);
-  }
+  const typeName = `${basename(file)} (${request.objectType})`;
+  if (request.xes !== null && typeLog !== null) await exportXes(request.xes, typeLog, typeName, out);
+  if (request.svg !== null && typeDfg !== null) await exportSvg(request.svg, typeDfg, typeName, out);
   if (json) {
     out(
       JSON.stringify({
