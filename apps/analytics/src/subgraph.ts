@@ -1,10 +1,10 @@
 import { AnalyticsSchema } from './analytics-schema.scope';
 import type { SubgraphDefinition } from '@ordex/platform';
 import { AnalyticsAppModule } from './analytics-app.module';
-import { KpiPointEntity } from './kpis/kpi-point.entity';
 import { AnalyticsInit1764288000000 } from './migrations/1764288000000-analytics-init';
 import { AnalyticsInsights1764374400000 } from './migrations/1764374400000-analytics-insights';
 import { ProcessIntelligence1765670400000 } from './migrations/1765670400000-process-intelligence';
+import { KpiLedger1765843200000 } from './migrations/1765843200000-kpi-ledger';
 import { ModelVersionEntity } from './model-registry/model-version.entity';
 import { RootCauseFindingEntity } from './root-causes/root-cause-finding.entity';
 import { ProcessVariantEntity } from './variants/process-variant.entity';
@@ -18,6 +18,11 @@ export const analyticsSubgraph: SubgraphDefinition = {
   defaultPort: 4006,
   module: AnalyticsAppModule,
   schemaScope: AnalyticsSchema,
-  entities: [KpiPointEntity, ProcessVariantEntity, RootCauseFindingEntity, ModelVersionEntity],
-  migrations: [AnalyticsInit1764288000000, AnalyticsInsights1764374400000, ProcessIntelligence1765670400000],
+  entities: [ProcessVariantEntity, RootCauseFindingEntity, ModelVersionEntity],
+  migrations: [
+    AnalyticsInit1764288000000,
+    AnalyticsInsights1764374400000,
+    ProcessIntelligence1765670400000,
+    KpiLedger1765843200000,
+  ],
 };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { KpisModule } from '../kpis/kpis.module';
 import { ProcessFactsService } from './process-facts.service';
 
-@Module({ providers: [ProcessFactsService], exports: [ProcessFactsService] })
+@Module({ imports: [KpisModule], providers: [ProcessFactsService], exports: [ProcessFactsService] })
 export class FactsModule {}

@@ -2,19 +2,23 @@ import { Injectable } from '@nestjs/common';
 import type { CustomerChanged, Order, Product } from '@ordex/contracts';
 import type { EntityManager } from 'typeorm';
 import type { EventLogRecord } from '../event-log/domain/event-log-record.util';
+import { isPerson, KpiLedgerService } from '../kpis/kpi-ledger.service';
 
-/** Actors whose actions are the automation policy's, not a person's. */
-const POLICY_ACTORS = new Set(['ordex.automation']);
+/** Action states in which an action went ahead (its cost is spent). */
+const WENT_AHEAD = new Set(['EXECUTING', 'DONE']);
 
 /**
  * The facts process intelligence slices and measures, kept as events arrive: customers (segment,
  * tier, ship-to regions) and products (family) from the ERP's master data, orders from the ERP's
  * order events, and exceptions from the cases service's steps — detected, acted on (by people or
  * by the policy), settled. Every write is idempotent and tolerant of order: a newer ERP version is
- * never replaced by an older one, a settlement is recorded once.
+ * never replaced by an older one, a settlement is recorded once. Each change that a KPI counts is
+ * handed to the KPI ledger in the same transaction.
  */
 @Injectable()
 export class ProcessFactsService {
+  constructor(private readonly kpis: KpiLedgerService) {}
+
   async customerChanged(tx: EntityManager, { customer, shipTos }: CustomerChanged): Promise<void> {
     const regions = Object.fromEntries(shipTos.map((s) => [s.id, s.region]));
     await tx.query(
@@ -36,8 +40,8 @@ export class ProcessFactsService {
 
   /** An order version: the newest version's lines and value; received when the first one arrived. */
   async orderVersion(tx: EntityManager, order: Order, at: Date): Promise<void> {
-    const value = order.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
-    await tx.query(
+    const value = Math.round(order.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0) * 100) / 100;
+    const [{ inserted }]: { inserted: boolean }[] = await tx.query(
       `INSERT INTO "analytics"."order_fact"
          (order_number, customer_id, ship_to_id, received_at, erp_version, skus, line_skus, order_value)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -53,7 +57,8 @@ export class ProcessFactsService {
                           THEN EXCLUDED.line_skus ELSE "order_fact".line_skus END,
          order_value = CASE WHEN EXCLUDED.erp_version > "order_fact".erp_version
                             THEN EXCLUDED.order_value ELSE "order_fact".order_value END,
-         erp_version = GREATEST("order_fact".erp_version, EXCLUDED.erp_version)`,
+         erp_version = GREATEST("order_fact".erp_version, EXCLUDED.erp_version)
+       RETURNING (xmax = 0) AS inserted`,
       [
         order.orderNumber,
         order.customerId,
@@ -62,36 +67,40 @@ export class ProcessFactsService {
         order.erpVersion,
         [...new Set(order.lines.map((l) => l.sku))],
         JSON.stringify(Object.fromEntries(order.lines.map((l) => [l.lineNo, l.sku]))),
-        Math.round(value * 100) / 100,
+        value,
       ],
     );
+    if (inserted) await this.kpis.orderArrived(tx, order.orderNumber, value);
   }
 
   async orderCancelled(tx: EntityManager, orderNumber: string, at: Date): Promise<void> {
-    await tx.query(
-      `UPDATE "analytics"."order_fact" SET cancelled_at = COALESCE(cancelled_at, $2) WHERE order_number = $1`,
+    const [cancelled]: [{ value: string }[], number] = await tx.query(
+      `UPDATE "analytics"."order_fact" SET cancelled_at = $2
+        WHERE order_number = $1 AND cancelled_at IS NULL RETURNING order_value AS value`,
       [orderNumber, at],
     );
+    if (cancelled.length) await this.kpis.orderCancelled(tx, orderNumber, at, Number(cancelled[0].value));
   }
 
-  /** What a case's step changes in the exception facts (most steps change none). */
+  /** What a case's step changes in the facts and the KPIs (most steps change none). */
   async caseStep(tx: EntityManager, step: EventLogRecord): Promise<void> {
-    const exceptionId = step.objects.find((o) => o.type === 'exception')?.id;
-    if (!exceptionId) return;
-    const caseId = step.objects.find((o) => o.type === 'case')?.id;
-    const orderNumber = step.objects.find((o) => o.type === 'order')?.id;
-    const { category, lineNo, sku, dcCode } = step.attributes;
+    const objectId = (type: string) => step.objects.find((o) => o.type === type)?.id ?? null;
+    const exceptionId = objectId('exception');
+    const orderNumber = objectId('order');
+    const { category, lineNo, sku, dcCode, dueAt, carrierCode, nextCarrier, cost, state } = step.attributes;
     switch (step.activity) {
-      case 'exception.detected':
-        if (!caseId || !orderNumber || typeof category !== 'string') return;
-        await tx.query(
+      case 'exception.detected': {
+        const caseId = objectId('case');
+        if (!exceptionId || !caseId || !orderNumber || typeof category !== 'string') return;
+        const inserted: { sku: string | null }[] = await tx.query(
           `INSERT INTO "analytics"."exception_fact"
-             (exception_id, case_id, order_number, category, line_no, sku, dc_code, team, detected_at)
+             (exception_id, case_id, order_number, category, line_no, sku, dc_code, team, detected_at, due_at, carrier)
            SELECT $1, $2, $3, $4, $5::int,
                   COALESCE($6, (SELECT line_skus ->> ($5::int)::text
                                   FROM "analytics"."order_fact" WHERE order_number = $3)),
-                  $7, $8, $9
-           ON CONFLICT (exception_id) DO NOTHING`,
+                  $7, $8, $9, $10, $11
+           ON CONFLICT (exception_id) DO NOTHING
+           RETURNING sku`,
           [
             exceptionId,
             caseId,
@@ -102,29 +111,106 @@ export class ProcessFactsService {
             typeof dcCode === 'string' ? dcCode : null,
             step.team,
             step.occurredAt,
+            instantOrNull(dueAt),
+            textOrNull(carrierCode) ?? textOrNull(nextCarrier),
           ],
         );
+        if (inserted.length)
+          await this.kpis.exceptionDetected(tx, {
+            exceptionId,
+            orderNumber,
+            category,
+            sku: inserted[0].sku,
+            detectedAt: step.occurredAt,
+          });
         return;
+      }
       case 'action.taken': {
-        const byPolicy = POLICY_ACTORS.has(step.actor ?? '') ? 1 : 0;
-        await tx.query(
-          `UPDATE "analytics"."exception_fact"
-              SET people_actions = people_actions + $2, policy_actions = policy_actions + $3
-            WHERE exception_id = $1`,
-          [exceptionId, 1 - byPolicy, byPolicy],
-        );
+        if (exceptionId) {
+          const byPerson = isPerson(step.actor) ? 1 : 0;
+          await tx.query(
+            `UPDATE "analytics"."exception_fact"
+                SET people_actions = people_actions + $2, policy_actions = policy_actions + $3
+              WHERE exception_id = $1`,
+            [exceptionId, byPerson, 1 - byPerson],
+          );
+        }
+        if (
+          orderNumber &&
+          typeof cost === 'number' &&
+          cost > 0 &&
+          typeof state === 'string' &&
+          WENT_AHEAD.has(state)
+        )
+          await this.kpis.recoveryCost(tx, step.occurredAt, cost, { exceptionId, orderNumber });
+        return;
+      }
+      case 'approval.decided': {
+        const approvalId = objectId('approval');
+        if (approvalId && orderNumber)
+          await this.kpis.approvalDecided(
+            tx,
+            approvalId,
+            step.occurredAt,
+            step.attributes.decision === 'APPROVED',
+            orderNumber,
+          );
         return;
       }
       case 'exception.resolved':
-      case 'exception.cleared':
-        await tx.query(
+      case 'exception.cleared': {
+        if (!exceptionId) return;
+        const [settled]: [
+          { detected_at: Date; due_at: Date | null; people_actions: number; settled_by: string | null }[],
+          number,
+        ] = await tx.query(
           `UPDATE "analytics"."exception_fact" SET settled_at = $2, settled_by = $3
-            WHERE exception_id = $1 AND settled_at IS NULL AND detected_at <= $2`,
+            WHERE exception_id = $1 AND settled_at IS NULL AND detected_at <= $2
+            RETURNING detected_at, due_at, people_actions, settled_by`,
           [exceptionId, step.occurredAt, step.actor],
         );
+        if (settled.length)
+          await this.kpis.exceptionSettled(tx, {
+            exceptionId,
+            detectedAt: settled[0].detected_at,
+            settledAt: step.occurredAt,
+            dueAt: settled[0].due_at,
+            peopleActions: settled[0].people_actions,
+            settledBy: settled[0].settled_by,
+          });
+        return;
+      }
+      case 'case.closed':
+      case 'case.reopened':
+        if (orderNumber)
+          await this.kpis.caseClosedOrReopened(
+            tx,
+            orderNumber,
+            step.occurredAt,
+            step.activity === 'case.reopened',
+          );
+        return;
+      case 'command.acknowledged':
+        if (
+          orderNumber &&
+          step.attributes.commandType === 'RELEASE_ORDER' &&
+          step.attributes.outcome === 'ACCEPTED'
+        )
+          await this.kpis.orderReleased(tx, orderNumber, step.occurredAt);
         return;
       default:
         return;
     }
   }
+}
+
+function textOrNull(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** An ISO instant attribute as a Date; anything else (absent, malformed) as null. */
+function instantOrNull(value: unknown): Date | null {
+  if (typeof value !== 'string') return null;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? null : at;
 }

@@ -1,24 +1,86 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { toKpiPointObject } from './kpi-point.mapper';
-import { KpiPointObject } from './kpi-point.object';
-import { KpisService } from './kpis.service';
+import { renderTrendSvg } from '@ordex/mining';
 import { instant } from '../common/instant.util';
+import { Kpi, KPI_CATALOG, KpiDimension, TimeGrain } from './domain/kpi-catalog';
+import { KpiPointObject } from './kpi-point.object';
+import { KpisService, type KpiPoint, type KpiQuery } from './kpis.service';
+
+/** How many members a trend chart draws (the ones with the most contributions); the rest would be noise. */
+export const TREND_MAX_SERIES = 8;
+
+const UNITS: Record<string, string> = { ratio: '%', seconds: 'h', currency: '' };
+
+// The arguments every KPI query takes, declared once.
+const KpiArg = Args('kpi', { type: () => Kpi });
+const GrainArg = Args('grain', { type: () => TimeGrain, defaultValue: TimeGrain.DAY });
+const DimensionArg = Args('dimension', { type: () => KpiDimension, defaultValue: KpiDimension.ALL });
+const FromArg = Args('from', {
+  type: () => String,
+  nullable: true,
+  description: 'ISO 8601 instant, inclusive.',
+});
+const ToArg = Args('to', { type: () => String, nullable: true, description: 'ISO 8601 instant, exclusive.' });
 
 @Resolver(() => KpiPointObject)
 export class KpiResolver {
-  constructor(private readonly kpiService: KpisService) {}
+  constructor(private readonly kpis: KpisService) {}
 
   @Query(() => [KpiPointObject], {
-    description: "A KPI's points in time order, buckets starting in [from, to).",
+    description:
+      "A KPI's points by bucket, then member, for the days in [from, to) (in the distributor's zone); read from the ledger kept as events arrive.",
   })
-  async kpiSeries(
-    @Args('kpi') kpi: string,
-    @Args('from', { type: () => String, nullable: true, description: 'ISO 8601 instant, inclusive.' })
-    from?: string | null,
-    @Args('to', { type: () => String, nullable: true, description: 'ISO 8601 instant, exclusive.' })
-    to?: string | null,
-  ) {
-    const rows = await this.kpiService.series(kpi, instant('from', from), instant('to', to));
-    return rows.map(toKpiPointObject);
+  kpiSeries(
+    @KpiArg kpi: Kpi,
+    @GrainArg grain: TimeGrain,
+    @DimensionArg dimension: KpiDimension,
+    @FromArg from?: string | null,
+    @ToArg to?: string | null,
+  ): Promise<KpiPoint[]> {
+    return this.kpis.series(query(kpi, grain, dimension, from, to));
   }
+
+  @Query(() => String, {
+    description: `The same series as an SVG line chart, one line per member (the ${TREND_MAX_SERIES} with most contributions): rates in %, durations' p50 in hours.`,
+  })
+  async kpiTrendSvg(
+    @KpiArg kpi: Kpi,
+    @GrainArg grain: TimeGrain,
+    @DimensionArg dimension: KpiDimension,
+    @FromArg from?: string | null,
+    @ToArg to?: string | null,
+  ): Promise<string> {
+    const points = await this.kpis.series(query(kpi, grain, dimension, from, to));
+    const { unit } = KPI_CATALOG[kpi];
+    const scale = unit === 'ratio' ? 100 : unit === 'seconds' ? 1 / 3600 : 1;
+    const byMember = new Map<string, KpiPoint[]>();
+    for (const point of points) byMember.set(point.member, [...(byMember.get(point.member) ?? []), point]);
+    const weight = (member: string) => (byMember.get(member) ?? []).reduce((sum, p) => sum + p.count, 0);
+    const members = [...byMember.keys()]
+      .sort((a, b) => weight(b) - weight(a) || a.localeCompare(b))
+      .slice(0, TREND_MAX_SERIES);
+    return renderTrendSvg(
+      members.map((member) => ({
+        name: member || 'all',
+        points: (byMember.get(member) ?? []).map((p) => ({
+          at: p.bucketStart.getTime(),
+          value: p.value === null ? null : p.value * scale,
+        })),
+      })),
+      {
+        title: `${kpi} by ${grain.toLowerCase()}${dimension === KpiDimension.ALL ? '' : ` and ${dimension.toLowerCase()}`}`,
+        unit: UNITS[unit],
+        yFrom0: true,
+      },
+    );
+  }
+}
+
+function query(
+  kpi: Kpi,
+  grain: TimeGrain,
+  dimension: KpiDimension,
+  from?: string | null,
+  to?: string | null,
+): KpiQuery {
+  return { kpi, grain, dimension, from: instant('from', from), to: instant('to', to) };
 }

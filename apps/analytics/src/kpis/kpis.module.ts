@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { KpiPointEntity } from './kpi-point.entity';
+import { KpiLedgerService } from './kpi-ledger.service';
+import { KPI_SETTINGS, kpiSettingsFrom } from './kpi.settings';
 import { KpiResolver } from './kpi.resolver';
 import { KpisService } from './kpis.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([KpiPointEntity])],
-  providers: [KpisService, KpiResolver],
-  exports: [KpisService],
+  providers: [
+    { provide: KPI_SETTINGS, useFactory: () => kpiSettingsFrom(process.env) },
+    KpisService,
+    KpiLedgerService,
+    KpiResolver,
+  ],
+  exports: [KpisService, KpiLedgerService],
 })
 export class KpisModule {}

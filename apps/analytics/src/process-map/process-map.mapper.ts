@@ -26,5 +26,6 @@ export function toProcessMapObject(mined: MinedObjectType): ProcessMapObject {
       meanWaitSeconds: b.meanWaitMs / 1000,
       maxWaitSeconds: b.maxWaitMs / 1000,
     })),
+    dfg: mined.dfg,
   };
 }

@@ -1,3 +1,4 @@
+import type { Dfg } from '@ordex/mining';
 import { AnalyticsSchema } from '../analytics-schema.scope';
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 
@@ -84,4 +85,7 @@ export class ProcessMapObject {
 
   @Field(() => [BottleneckObject])
   bottlenecks: BottleneckObject[];
+
+  /** The mined graph itself, which the `svg` field draws; not a field of the graph. */
+  dfg: Dfg;
 }

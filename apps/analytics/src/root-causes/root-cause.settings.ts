@@ -1,7 +1,8 @@
 import { loadConfig } from '@ordex/platform';
 import { z } from 'zod';
+import { analyticsTimeZone } from '../common/time-zone.setting';
 
-/** How root causes are computed; each setting has its ROOT_CAUSE_* environment variable. */
+/** How root causes are computed; each setting has its environment variable (ROOT_CAUSE_*, and the zone ANALYTICS_TIME_ZONE). */
 export interface RootCauseSettings {
   /** How often the findings are recomputed; 0 turns the schedule off. */
   refreshIntervalMs: number;
@@ -20,17 +21,7 @@ const schema = z.object({
     .min(0)
     .default(15 * 60_000),
   ROOT_CAUSE_WINDOW_DAYS: z.coerce.number().int().min(1).default(180),
-  ROOT_CAUSE_TIME_ZONE: z
-    .string()
-    .default('Europe/Berlin')
-    .refine((zone) => {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'must be an IANA time zone'),
+  ANALYTICS_TIME_ZONE: analyticsTimeZone,
 });
 
 /** The settings from the environment; a bad value is a one-line configuration error naming it. */
@@ -39,6 +30,6 @@ export function rootCauseSettingsFrom(env: NodeJS.ProcessEnv): RootCauseSettings
   return {
     refreshIntervalMs: s.ROOT_CAUSE_REFRESH_INTERVAL_MS,
     windowDays: s.ROOT_CAUSE_WINDOW_DAYS,
-    timeZone: s.ROOT_CAUSE_TIME_ZONE,
+    timeZone: s.ANALYTICS_TIME_ZONE,
   };
 }

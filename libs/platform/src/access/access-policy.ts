@@ -150,6 +150,7 @@ export const ACCESS_RULES: Record<string, Scope> = {
   // analytics
   'Query.eventLog': 'analytics:read',
   'Query.kpiSeries': 'analytics:read',
+  'Query.kpiTrendSvg': 'analytics:read',
   'Query.processMap': 'analytics:read',
   'Query.processVariants': 'analytics:read',
   'Query.rootCauseFindings': 'analytics:read',

@@ -1,0 +1,473 @@
+import {
+  createEvent,
+  CustomerSegment,
+  CustomerTier,
+  OrderStatus,
+  Region,
+  UnitOfMeasure,
+  type CaseActivity,
+  type Order,
+} from '@ordex/contracts';
+import { migrateServiceSchema, serviceDataSourceOptions } from '@ordex/platform';
+import { createTestDatabase, type TestDatabase } from '@ordex/testing';
+import { DataSource } from 'typeorm';
+import { caseActivityRecord } from '../event-log/domain/event-log-record.util';
+import { EventLogService } from '../event-log/event-log.service';
+import { ProcessFactsService } from '../facts/process-facts.service';
+import { analyticsSubgraph } from '../subgraph';
+import { Kpi, KpiDimension, TimeGrain } from './domain/kpi-catalog';
+import { KpiLedgerService } from './kpi-ledger.service';
+import type { KpiSettings } from './kpi.settings';
+import { KpisService, type KpiPoint } from './kpis.service';
+
+/**
+ * A log built by hand, fed through the same services the analytics consumers run (event log
+ * append, then the facts and the KPI ledger, in one transaction per event), and every KPI read
+ * back exactly. Days are Europe/Berlin's (UTC+1 in November): 2026-11-02 is a Monday.
+ */
+const settings: KpiSettings = { timeZone: 'Europe/Berlin', recurrenceWindowDays: 30 };
+const BERLIN_MIDNIGHT = (day: string) => new Date(`${day}T00:00:00+01:00`);
+
+describe('KPI ledger (PostgreSQL, hand-built log)', () => {
+  let database: TestDatabase;
+  let db: DataSource;
+  let eventLog: EventLogService;
+  let facts: ProcessFactsService;
+  let kpis: KpisService;
+  let seq = 0;
+
+  const inTx = (work: (tx: import('typeorm').EntityManager) => Promise<void>) => db.transaction(work);
+
+  /** One case step as the cases service publishes it; attributes travel as text, as on the wire. */
+  function activity(
+    caseId: string,
+    orderNumber: string,
+    name: string,
+    at: string,
+    actor: string,
+    objects: Record<string, string>,
+    attributes: Record<string, string | number | null> = {},
+    team: string | null = null,
+  ): CaseActivity {
+    seq += 1;
+    return {
+      activityId: `${caseId}:${seq}`,
+      caseId,
+      orderNumber,
+      customerId: null,
+      activity: name,
+      actor,
+      team,
+      occurredAt: at,
+      objects: [
+        { type: 'case', id: caseId, qualifier: 'case' },
+        { type: 'order', id: orderNumber, qualifier: 'order' },
+        ...Object.entries(objects).map(([type, id]) => ({ type, id, qualifier: type })),
+      ],
+      attributes: Object.entries(attributes)
+        .filter(([, value]) => value !== null)
+        .map(([name, value]) => ({ name, value: String(value) })),
+    };
+  }
+
+  async function step(data: CaseActivity): Promise<void> {
+    const record = caseActivityRecord(
+      createEvent('cases.activity.recorded.v1', data.caseId, data, { source: 'cases', id: data.activityId }),
+    );
+    await inTx(async (tx) => {
+      if (await eventLog.append(record, tx)) await facts.caseStep(tx, record);
+    });
+  }
+
+  const order = (
+    orderNumber: string,
+    customerId: string,
+    shipToId: string,
+    lines: [string, number, number][],
+  ): Order => ({
+    orderNumber,
+    customerId,
+    shipToId,
+    erpVersion: 1,
+    currency: 'EUR',
+    orderedOn: '2026-11-01',
+    requestedDate: '2026-11-10',
+    status: OrderStatus.RECEIVED,
+    lines: lines.map(([sku, quantity, unitPrice], i) => ({ lineNo: i + 1, sku, quantity, unitPrice })),
+  });
+
+  const customer = (
+    id: string,
+    segment: CustomerSegment,
+    tier: CustomerTier,
+    shipTo: string,
+    region: Region,
+  ) =>
+    inTx((tx) =>
+      facts.customerChanged(tx, {
+        customer: { id, name: id, paymentTermsDays: 30, segment, tier },
+        shipTos: [{ id: shipTo, customerId: id, name: shipTo, region }],
+      }),
+    );
+  const product = (sku: string, family: string) =>
+    inTx((tx) =>
+      facts.productChanged(tx, {
+        sku,
+        family,
+        name: sku,
+        listPrice: 1,
+        unitCost: 1,
+        substitutes: [],
+        unitOfMeasure: UnitOfMeasure.EA,
+        weightKg: 1,
+      }),
+    );
+
+  const series = (kpi: Kpi, grain = TimeGrain.DAY, dimension = KpiDimension.ALL) =>
+    kpis.series({ kpi, grain, dimension });
+  /** The points as [day, member, count, value] (durations add p50, p90, mean; rates add hits). */
+  const rows = (points: KpiPoint[]) =>
+    points.map((p) => {
+      const day = p.bucketStart.toISOString();
+      if (p.p50 !== null) return [day, p.member, p.count, p.p50, p.p90, p.mean];
+      if (p.hits !== null) return [day, p.member, p.count, p.hits, p.value];
+      return [day, p.member, p.count, p.value];
+    });
+
+  const NOV2 = BERLIN_MIDNIGHT('2026-11-02').toISOString();
+  const NOV3 = BERLIN_MIDNIGHT('2026-11-03').toISOString();
+  const NOV4 = BERLIN_MIDNIGHT('2026-11-04').toISOString();
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = await new DataSource(
+      serviceDataSourceOptions({
+        schema: 'analytics',
+        entities: analyticsSubgraph.entities,
+        migrations: analyticsSubgraph.migrations,
+        url: database.url,
+      }),
+    ).initialize();
+    await migrateServiceSchema(db, 'analytics', { lock: true });
+    eventLog = new EventLogService(db);
+    facts = new ProcessFactsService(new KpiLedgerService(settings));
+    kpis = new KpisService(db, settings);
+
+    await customer('C1', CustomerSegment.KEY_ACCOUNT, CustomerTier.PLATINUM, 'S1', Region.NORTH);
+    await customer('C2', CustomerSegment.REGIONAL, CustomerTier.GOLD, 'S2', Region.SOUTH);
+    await product('SKU-A', 'ELECTRICAL');
+    await product('SKU-B', 'PLUMBING');
+    const received = (o: Order, at: string) => inTx((tx) => facts.orderVersion(tx, o, new Date(at)));
+    await received(
+      order('O1', 'C1', 'S1', [
+        ['SKU-A', 10, 100],
+        ['SKU-B', 5, 20],
+      ]),
+      '2026-11-02T08:00:00Z',
+    );
+    await received(order('O2', 'C1', 'S1', [['SKU-A', 2, 50]]), '2026-11-02T23:00:00Z');
+    await received(order('O3', 'C2', 'S2', [['SKU-B', 10, 30]]), '2026-11-03T09:00:00Z');
+
+    // Case K1 on O1 (Monday): a shortage the policy fixes, a price a person overrides with approval.
+    const k1 = (
+      name: string,
+      at: string,
+      actor: string,
+      objects: Record<string, string>,
+      attrs = {},
+      team: string | null = null,
+    ) => step(activity('K1', 'O1', name, at, actor, objects, attrs, team));
+    await k1(
+      'exception.detected',
+      '2026-11-02T08:00:10Z',
+      'ordex.detection',
+      { line: 'O1/1', exception: 'X1' },
+      {
+        category: 'STOCK_SHORTAGE',
+        lineNo: 1,
+        dcCode: 'DC-N',
+        dueAt: '2026-11-02T12:00:00.000Z',
+        team: 'warehouse',
+      },
+      'warehouse',
+    );
+    await k1(
+      'exception.detected',
+      '2026-11-02T08:00:10Z',
+      'ordex.detection',
+      { line: 'O1/2', exception: 'X2' },
+      {
+        category: 'PRICE_MISMATCH',
+        lineNo: 2,
+        dueAt: '2026-11-02T10:00:00.000Z',
+        team: 'finance-pricing',
+      },
+      'finance-pricing',
+    );
+    await k1(
+      'action.taken',
+      '2026-11-02T08:01:10Z',
+      'ordex.automation',
+      { exception: 'X1', action: 'A1', command: 'CMD1' },
+      {
+        action: 'ALTERNATE_DC',
+        cost: 40,
+        state: 'EXECUTING',
+      },
+    );
+    await k1(
+      'exception.resolved',
+      '2026-11-02T08:05:10Z',
+      'erp',
+      { exception: 'X1' },
+      { category: 'STOCK_SHORTAGE', lineNo: 1 },
+    );
+    await k1(
+      'action.taken',
+      '2026-11-02T09:00:10Z',
+      'anna',
+      { exception: 'X2', action: 'A2', approval: 'AP1' },
+      {
+        action: 'PRICE_OVERRIDE',
+        cost: 90,
+        state: 'AWAITING_APPROVAL',
+      },
+    );
+    await k1(
+      'approval.decided',
+      '2026-11-02T11:00:10Z',
+      'bert',
+      { approval: 'AP1', action: 'A2' },
+      { decision: 'APPROVED' },
+    );
+    await k1(
+      'exception.resolved',
+      '2026-11-02T11:00:10Z',
+      'bert',
+      { exception: 'X2' },
+      { category: 'PRICE_MISMATCH', lineNo: 2 },
+    );
+    await k1(
+      'command.acknowledged',
+      '2026-11-02T12:00:00Z',
+      'erp',
+      { command: 'CMD9', action: 'A9' },
+      {
+        commandType: 'RELEASE_ORDER',
+        outcome: 'ACCEPTED',
+      },
+    );
+    await k1('case.closed', '2026-11-02T12:00:00Z', 'erp', {}, { why: 'released' });
+
+    // Case K2 on O2: Berlin's Tuesday starts at 23:00 UTC on Monday; the same customer's shortage recurs.
+    const k2 = (name: string, at: string, actor: string, objects: Record<string, string>, attrs = {}) =>
+      step(activity('K2', 'O2', name, at, actor, objects, attrs, 'warehouse'));
+    await k2(
+      'exception.detected',
+      '2026-11-02T23:10:00Z',
+      'ordex.detection',
+      { line: 'O2/1', exception: 'X3' },
+      {
+        category: 'STOCK_SHORTAGE',
+        lineNo: 1,
+        team: 'warehouse',
+      },
+    );
+    await k2(
+      'exception.cleared',
+      '2026-11-02T23:40:00Z',
+      'ordex.detection',
+      { exception: 'X3' },
+      { category: 'STOCK_SHORTAGE' },
+    );
+    await k2('case.closed', '2026-11-02T23:40:00Z', 'ordex.detection', {});
+    await k2('case.reopened', '2026-11-03T10:00:00Z', 'ordex.detection', {}, { rework: 'true' });
+
+    // Case K3 on O3: a credit hold on an order the ERP then cancels.
+    await step(
+      activity(
+        'K3',
+        'O3',
+        'exception.detected',
+        '2026-11-03T09:30:00Z',
+        'ordex.detection',
+        { exception: 'X4' },
+        {
+          category: 'CREDIT_HOLD',
+          team: 'finance-credit',
+        },
+        'finance-credit',
+      ),
+    );
+    await inTx((tx) => facts.orderCancelled(tx, 'O3', new Date('2026-11-04T10:00:00Z')));
+
+    // Case K4 on O4: its exception is logged before the order's first version reaches analytics.
+    await step(
+      activity(
+        'K4',
+        'O4',
+        'exception.detected',
+        '2026-11-04T09:00:00Z',
+        'ordex.detection',
+        { exception: 'X5' },
+        {
+          category: 'SHIPMENT_CONSTRAINT',
+          nextCarrier: 'DHL',
+          team: 'transportation',
+        },
+        'transportation',
+      ),
+    );
+    await received(order('O4', 'C2', 'S2', [['SKU-A', 1, 500]]), '2026-11-04T08:00:00Z');
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.destroy();
+    await database?.drop();
+  });
+
+  it('cycle time: exact seconds, p50 and p90 by nearest rank, by the day settled in Berlin', async () => {
+    expect(rows(await series(Kpi.CYCLE_TIME))).toEqual([
+      [NOV2, '', 2, 300, 10_800, 5_550],
+      [NOV3, '', 1, 1_800, 1_800, 1_800],
+    ]);
+    expect(rows(await series(Kpi.CYCLE_TIME, TimeGrain.MONTH))).toEqual([
+      [BERLIN_MIDNIGHT('2026-11-01').toISOString(), '', 3, 1_800, 10_800, 4_300],
+    ]);
+    expect(rows(await series(Kpi.CYCLE_TIME, TimeGrain.WEEK, KpiDimension.CATEGORY))).toEqual([
+      [NOV2, 'PRICE_MISMATCH', 1, 10_800, 10_800, 10_800],
+      [NOV2, 'STOCK_SHORTAGE', 2, 300, 1_800, 1_050],
+    ]);
+    expect(rows(await series(Kpi.CYCLE_TIME, TimeGrain.DAY, KpiDimension.DC))).toEqual([
+      [NOV2, 'DC-N', 1, 300, 300, 300],
+    ]);
+  });
+
+  it('touchless: no person acted or decided (the policy plus the ERP, or a cause that went away)', async () => {
+    expect(rows(await series(Kpi.TOUCHLESS_RATE))).toEqual([
+      [NOV2, '', 2, 1, 0.5],
+      [NOV3, '', 1, 1, 1],
+    ]);
+    expect(rows(await series(Kpi.TOUCHLESS_RATE, TimeGrain.MONTH, KpiDimension.TEAM))).toEqual([
+      [BERLIN_MIDNIGHT('2026-11-01').toISOString(), 'finance-pricing', 1, 0, 0],
+      [BERLIN_MIDNIGHT('2026-11-01').toISOString(), 'warehouse', 2, 2, 1],
+    ]);
+  });
+
+  it('SLA attainment counts only exceptions with a due time', async () => {
+    expect(rows(await series(Kpi.SLA_ATTAINMENT))).toEqual([[NOV2, '', 2, 1, 0.5]]);
+    expect(rows(await series(Kpi.SLA_ATTAINMENT, TimeGrain.DAY, KpiDimension.TEAM))).toEqual([
+      [NOV2, 'finance-pricing', 1, 0, 0],
+      [NOV2, 'warehouse', 1, 1, 1],
+    ]);
+  });
+
+  it('recurrence: the same category for the same customer (or SKU) on another order in the window', async () => {
+    expect(rows(await series(Kpi.RECURRENCE_RATE))).toEqual([
+      [NOV2, '', 2, 0, 0],
+      [NOV3, '', 2, 1, 0.5],
+      [NOV4, '', 1, 0, 0],
+    ]);
+    expect(rows(await series(Kpi.RECURRENCE_RATE, TimeGrain.MONTH, KpiDimension.SEGMENT))).toEqual([
+      [BERLIN_MIDNIGHT('2026-11-01').toISOString(), 'KEY_ACCOUNT', 3, 1, 1 / 3],
+      // X5 was counted before O4 reached analytics: its customer was not known yet, so it is in
+      // the whole operation's point only.
+      [BERLIN_MIDNIGHT('2026-11-01').toISOString(), 'REGIONAL', 1, 0, 0],
+    ]);
+  });
+
+  it('order release latency: received → the ERP accepted the release', async () => {
+    expect(rows(await series(Kpi.RELEASE_LATENCY))).toEqual([[NOV2, '', 1, 14_400, 14_400, 14_400]]);
+    expect(rows(await series(Kpi.RELEASE_LATENCY, TimeGrain.DAY, KpiDimension.FAMILY))).toEqual([
+      [NOV2, 'ELECTRICAL', 1, 14_400, 14_400, 14_400],
+      [NOV2, 'PLUMBING', 1, 14_400, 14_400, 14_400],
+    ]);
+  });
+
+  it('approval latency: the action that asked → the decision, sliced by the exception', async () => {
+    expect(rows(await series(Kpi.APPROVAL_LATENCY, TimeGrain.DAY, KpiDimension.CATEGORY))).toEqual([
+      [NOV2, 'PRICE_MISMATCH', 1, 7_200, 7_200, 7_200],
+    ]);
+  });
+
+  it('rework: reopenings per closing, each on its own day', async () => {
+    expect(rows(await series(Kpi.REWORK_RATE))).toEqual([
+      [NOV2, '', 1, 0, 0],
+      [NOV3, '', 1, 1, 1],
+    ]);
+    expect(rows(await series(Kpi.REWORK_RATE, TimeGrain.WEEK))).toEqual([[NOV2, '', 2, 1, 0.5]]);
+  });
+
+  it('service recovery cost: actions that went ahead, an approved one on the day approved', async () => {
+    expect(rows(await series(Kpi.RECOVERY_COST))).toEqual([[NOV2, '', 2, 130]]);
+    expect(rows(await series(Kpi.RECOVERY_COST, TimeGrain.DAY, KpiDimension.CATEGORY))).toEqual([
+      [NOV2, 'PRICE_MISMATCH', 1, 90],
+      [NOV2, 'STOCK_SHORTAGE', 1, 40],
+    ]);
+  });
+
+  it('revenue at risk once per order, whichever of order and exception arrives first', async () => {
+    expect(rows(await series(Kpi.REVENUE_AT_RISK))).toEqual([
+      [NOV2, '', 1, 1_100],
+      [NOV3, '', 2, 400],
+      [NOV4, '', 1, 500],
+    ]);
+    expect(rows(await series(Kpi.REVENUE_AT_RISK, TimeGrain.MONTH, KpiDimension.CARRIER))).toEqual([
+      [BERLIN_MIDNIGHT('2026-11-01').toISOString(), 'DHL', 1, 500],
+    ]);
+    expect(rows(await series(Kpi.REVENUE_AT_RISK, TimeGrain.MONTH, KpiDimension.REGION))).toEqual([
+      [BERLIN_MIDNIGHT('2026-11-01').toISOString(), 'NORTH', 2, 1_200],
+      [BERLIN_MIDNIGHT('2026-11-01').toISOString(), 'SOUTH', 2, 800],
+    ]);
+  });
+
+  it('revenue leakage: an order cancelled after an exception, once', async () => {
+    await inTx((tx) => facts.orderCancelled(tx, 'O3', new Date('2026-11-05T10:00:00Z')));
+    expect(rows(await series(Kpi.REVENUE_LEAKAGE, TimeGrain.DAY, KpiDimension.CATEGORY))).toEqual([
+      [NOV4, 'CREDIT_HOLD', 1, 300],
+    ]);
+  });
+
+  it('counts nothing twice: a redelivered step and a second settlement change no KPI', async () => {
+    const before = await Promise.all(Object.values(Kpi).map((kpi) => series(kpi)));
+    const again = activity('K1', 'O1', 'exception.resolved', '2026-11-02T11:00:10Z', 'bert', {
+      exception: 'X2',
+    });
+    again.activityId = 'K1:7';
+    await step(again);
+    await step(
+      activity('K1', 'O1', 'exception.cleared', '2026-11-02T13:00:00Z', 'ordex.detection', {
+        exception: 'X1',
+      }),
+    );
+    await step(
+      activity(
+        'K1',
+        'O1',
+        'command.acknowledged',
+        '2026-11-02T14:00:00Z',
+        'erp',
+        { command: 'CMD10' },
+        {
+          commandType: 'RELEASE_ORDER',
+          outcome: 'ACCEPTED',
+        },
+      ),
+    );
+    await inTx((tx) =>
+      facts.orderVersion(tx, order('O4', 'C2', 'S2', [['SKU-A', 1, 500]]), new Date('2026-11-04T08:00:00Z')),
+    );
+    expect(await Promise.all(Object.values(Kpi).map((kpi) => series(kpi)))).toEqual(before);
+  });
+
+  it('reads only the days in [from, to), in the distributor zone', async () => {
+    const points = await kpis.series({
+      kpi: Kpi.RECURRENCE_RATE,
+      grain: TimeGrain.DAY,
+      dimension: KpiDimension.ALL,
+      from: new Date(NOV3),
+      to: new Date(NOV4),
+    });
+    expect(rows(points)).toEqual([[NOV3, '', 2, 1, 0.5]]);
+  });
+});
