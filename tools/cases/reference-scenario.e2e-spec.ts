@@ -1,3 +1,4 @@
+import { parseOcelJson } from '@ordex/mining';
 import type { Role } from '@ordex/platform';
 import { eventually, graphql } from '@ordex/testing';
 import { EmbeddedStack, startEmbeddedStack } from '../embedded/embedded-stack';
@@ -377,5 +378,16 @@ describe('the reference scenario', () => {
       '{ processMap(objectType: "exception") { svg(maxEdges: 0) } }',
     );
     expect(refused.errors?.[0].message).toMatch(/maxEdges must be from 1 to 300/);
+    // The same log opens in other process-mining tools: the OCEL 2.0 export holds the whole case.
+    const exported = await ask<{ ocelExport: string }>(
+      'ops.viewer',
+      ['admin'],
+      '{ ocelExport(format: JSON) }',
+    );
+    const kase = (await theCase())!;
+    const ocel = parseOcelJson(exported.data!.ocelExport);
+    const ofCase = ocel.events.filter((e) => e.relationships?.some((r) => r.objectId === kase.id));
+    expect(ofCase.map((e) => e.type)).toEqual(expect.arrayContaining(['exception.detected', 'case.closed']));
+    expect(ocel.objects.find((o) => o.id === kase.id)?.type).toBe('case');
   });
 });

@@ -8,13 +8,11 @@ import {
   type CaseActivity,
   type Order,
 } from '@ordex/contracts';
-import { migrateServiceSchema, serviceDataSourceOptions } from '@ordex/platform';
-import { createTestDatabase, type TestDatabase } from '@ordex/testing';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { caseActivityRecord } from '../event-log/domain/event-log-record.util';
 import { EventLogService } from '../event-log/event-log.service';
 import { ProcessFactsService } from '../facts/process-facts.service';
-import { analyticsSubgraph } from '../subgraph';
+import { analyticsTestDatabase } from '../analytics-database.test-support';
 import { Kpi, KpiDimension, TimeGrain } from './domain/kpi-catalog';
 import { KpiLedgerService } from './kpi-ledger.service';
 import type { KpiSettings } from './kpi.settings';
@@ -29,7 +27,7 @@ const settings: KpiSettings = { timeZone: 'Europe/Berlin', recurrenceWindowDays:
 const BERLIN_MIDNIGHT = (day: string) => new Date(`${day}T00:00:00+01:00`);
 
 describe('KPI ledger (PostgreSQL, hand-built log)', () => {
-  let database: TestDatabase;
+  let close: () => Promise<void>;
   let db: DataSource;
   let eventLog: EventLogService;
   let facts: ProcessFactsService;
@@ -139,16 +137,7 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
   const NOV4 = BERLIN_MIDNIGHT('2026-11-04').toISOString();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    db = await new DataSource(
-      serviceDataSourceOptions({
-        schema: 'analytics',
-        entities: analyticsSubgraph.entities,
-        migrations: analyticsSubgraph.migrations,
-        url: database.url,
-      }),
-    ).initialize();
-    await migrateServiceSchema(db, 'analytics', { lock: true });
+    ({ db, close } = await analyticsTestDatabase());
     eventLog = new EventLogService(db);
     facts = new ProcessFactsService(new KpiLedgerService(settings));
     kpis = new KpisService(db, settings);
@@ -322,8 +311,7 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await db?.destroy();
-    await database?.drop();
+    await close?.();
   });
 
   it('cycle time: exact seconds, p50 and p90 by nearest rank, by the day settled in Berlin', async () => {

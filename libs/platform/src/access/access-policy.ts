@@ -149,6 +149,7 @@ export const ACCESS_RULES: Record<string, Scope> = {
   'Case.customerMessage': 'cases:act',
   // analytics
   'Query.eventLog': 'analytics:read',
+  'Query.ocelExport': 'analytics:read',
   'Query.kpiSeries': 'analytics:read',
   'Query.kpiTrendSvg': 'analytics:read',
   'Query.processMap': 'analytics:read',
