@@ -76,7 +76,7 @@ export class RootCauseAnalysisService implements OnApplicationBootstrap, OnModul
               ARRAY(SELECT DISTINCT p.family FROM unnest(o.skus) AS s(sku)
                       JOIN "analytics"."product_dim" p ON p.sku = s.sku) AS families,
               ARRAY(SELECT DISTINCT e.category FROM "analytics"."exception_fact" e
-                     WHERE e.order_number = o.order_number) AS categories
+                     WHERE e.order_number = o.order_number AND e.detected_at < $2) AS categories
          FROM "analytics"."order_fact" o
          LEFT JOIN "analytics"."customer_dim" c ON c.customer_id = o.customer_id
         WHERE o.received_at >= $1 AND o.received_at < $2`,
