@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { renderTrendSvg } from '@ordex/mining';
 import { SaxesParser } from 'saxes';
 
 const run = promisify(execFile);
@@ -18,11 +19,13 @@ interface SvgRead {
   activities: string[];
   /** The class lists of all elements, to tell what was drawn. */
   classes: string[];
+  /** The lines of a trend chart, from each series group's `data-series`. */
+  series: string[];
 }
 
 function readSvg(file: string): SvgRead {
   const parser = new SaxesParser();
-  const read: SvgRead = { root: '', title: '', activities: [], classes: [] };
+  const read: SvgRead = { root: '', title: '', activities: [], classes: [], series: [] };
   const open: string[] = [];
   parser.on('error', (error) => {
     throw error;
@@ -30,9 +33,10 @@ function readSvg(file: string): SvgRead {
   parser.on('opentag', (tag) => {
     if (!open.length) read.root = tag.name;
     open.push(tag.name);
-    const { class: classList, 'data-activity': activity } = tag.attributes;
+    const { class: classList, 'data-activity': activity, 'data-series': series } = tag.attributes;
     if (classList !== undefined) read.classes.push(classList);
     if (classList === 'activity' && activity !== undefined) read.activities.push(activity);
+    if (classList === 'series' && series !== undefined) read.series.push(series);
   });
   parser.on('text', (text) => {
     if (open.join(' ') === 'svg title') read.title += text;
@@ -209,6 +213,82 @@ describe('npm run mine', () => {
     expect(lastJson(stdout).objectTypes.item.activities).toBe(drawn.activities.length);
   });
 
+  /** The trend chart `npm run mine` draws: cases started and completed per bucket, from its first instant. */
+  const trendSvg = (title: string, buckets: [string, number, number][]) =>
+    renderTrendSvg(
+      [
+        {
+          name: 'cases started',
+          points: buckets.map(([start, started]) => ({ at: Date.parse(start), value: started })),
+        },
+        {
+          name: 'cases completed',
+          points: buckets.map(([start, , completed]) => ({ at: Date.parse(start), value: completed })),
+        },
+      ],
+      { title, unit: 'cases', yFrom0: true },
+    );
+  const RUNNING_EXAMPLE = join(__dirname, 'fixtures/public/running-example.xes');
+
+  it('draws the cases started and completed per ISO week of an XES log, keeping the JSON line last', async () => {
+    const svg = join(dir, 'running-example-weeks.svg');
+
+    const { stdout } = await run('node', [
+      MINE,
+      RUNNING_EXAMPLE,
+      '--trend-svg',
+      svg,
+      '--trend-grain',
+      'week',
+      '--json',
+    ]);
+
+    expect(stdout).toContain(`wrote trend SVG to ${svg}: 5 buckets (week)\n`);
+    expect(lastJson(stdout)).toMatchObject({ file: 'running-example.xes', cases: 6 });
+    const drawn = readSvg(svg);
+    expect(drawn.root).toBe('svg');
+    expect(drawn.title).toBe('running-example.xes: cases per week');
+    expect(drawn.series).toEqual(['cases started', 'cases completed']);
+    // Cases 1, 2, 3 start on Thursday 30 December 2010, 4, 5, 6 on 6 January 2011 (UTC, as all
+    // times here). They complete on 7 and 8 January (1, 2), 12, 15 and Sunday 16 January (4, 3, 6)
+    // and Monday 24 January (5); the week of 17 January has none.
+    expect(readFileSync(svg, 'utf8')).toBe(
+      trendSvg('running-example.xes: cases per week', [
+        ['2010-12-27T00:00:00Z', 3, 0],
+        ['2011-01-03T00:00:00Z', 3, 2],
+        ['2011-01-10T00:00:00Z', 0, 3],
+        ['2011-01-17T00:00:00Z', 0, 0],
+        ['2011-01-24T00:00:00Z', 0, 1],
+      ]),
+    );
+  });
+
+  it('counts by day a log of at most 62 days unless told otherwise', async () => {
+    const svg = join(dir, 'running-example-days.svg');
+
+    const { stdout } = await run('node', [MINE, RUNNING_EXAMPLE, '--trend-svg', svg]);
+
+    // 30 December 2010 to 24 January 2011.
+    expect(stdout).toContain(`wrote trend SVG to ${svg}: 26 buckets (day)\n`);
+    expect(readSvg(svg).title).toBe('running-example.xes: cases per day');
+  });
+
+  it('draws the trend of one object type of an OCEL log, its objects as cases', async () => {
+    const svg = join(dir, 'orders-item-trend.svg');
+
+    const { stdout } = await run('node', [MINE, ORDERS, '--trend-svg', svg, '--object-type', 'item']);
+
+    // Items i1 and i3 start and complete on 1 March 2024, i2 starts then and is returned on 3 March.
+    expect(stdout).toContain(`wrote trend SVG to ${svg}: 3 buckets (day)\n`);
+    expect(readFileSync(svg, 'utf8')).toBe(
+      trendSvg('orders.jsonocel (item): cases per day', [
+        ['2024-03-01T00:00:00Z', 3, 2],
+        ['2024-03-02T00:00:00Z', 0, 0],
+        ['2024-03-03T00:00:00Z', 0, 1],
+      ]),
+    );
+  });
+
   it('refuses an export the input cannot give, writing nothing', async () => {
     const target = join(dir, 'refused.out');
     const refused = async (args: string[], reason: string) => {
@@ -243,7 +323,23 @@ describe('npm run mine', () => {
     );
     await refused(
       [ORDERS, '--object-type', 'order'],
-      '--object-type says which object type --export-xes writes or --svg draws; give --export-xes or --svg too',
+      '--object-type says which object type --export-xes, --svg or --trend-svg works on; give one of them too',
+    );
+    await refused(
+      [ORDERS, '--trend-svg', `${target}.svg`],
+      '--trend-svg on an OCEL 2.0 log needs --object-type T: a trend counts the objects of one type as cases',
+    );
+    await refused(
+      [ORDERS, '--trend-svg', `${target}.svg`, '--object-type', 'pallet'],
+      '--object-type pallet: orders.jsonocel has no such object type (it has delivery, item, order)',
+    );
+    await refused(
+      [FIXTURE, '--trend-svg', `${target}.svg`, '--trend-grain', 'quarter'],
+      '--trend-grain quarter: say day, week or month',
+    );
+    await refused(
+      [FIXTURE, '--trend-grain', 'week'],
+      '--trend-grain says what --trend-svg counts cases by; give --trend-svg too',
     );
     expect(
       ['.xes', '.sqlite', '.csv', '.svg'].filter((extension) => existsSync(`${target}${extension}`)),

@@ -6,6 +6,7 @@ import {
   bottlenecks,
   directlyFollows,
   renderProcessMapSvg,
+  renderTrendSvg,
   summarize,
   variants,
   writeOcelJson,
@@ -16,6 +17,7 @@ import {
   type ProcessMapSvgOptions,
 } from '@ordex/mining';
 import { isSqliteFile, readOcelJson, readOcelSqliteFile, type OcelReadResult } from './ocel-reader';
+import { caseTrend, caseTrendSeries, TREND_GRAINS, type TrendGrain } from './trend-buckets';
 import { readXes } from './xes-reader';
 
 /**
@@ -26,7 +28,8 @@ const SVG_MAX_EDGES = 60;
 
 export const USAGE = `npm run mine -- <log.xes | log.xes.gz | log.jsonocel | log.sqlite> [--json] [--top N]
          [--export-ocel <file.jsonocel | file.sqlite>] [--export-xes <file.xes>]
-         [--svg <file.svg> [--svg-metric frequency|wait]] [--object-type T]
+         [--svg <file.svg> [--svg-metric frequency|wait]]
+         [--trend-svg <file.svg> [--trend-grain day|week|month]] [--object-type T]
 
 Imports an XES event log (plain or gzipped, streamed) or an OCEL 2.0 log, JSON or SQLite
 (flattened per object type; an SQLite database is recognised by its header, whatever its name),
@@ -45,17 +48,24 @@ Progress goes to stderr while reading.
                        ${SVG_MAX_EDGES} most frequent edges and any more that keep every activity connected
   --svg-metric M       what --svg colours edges by: frequency (default) or wait (median wait,
                        green to red)
-  --object-type T      which object type of an OCEL log --export-xes flattens it to and --svg
-                       draws (required with either on OCEL input)`;
+  --trend-svg FILE     write a trend chart as an SVG image: cases started and cases completed per
+                       day, week or month (UTC), of the XES log or of the object type
+                       --object-type names in an OCEL log
+  --trend-grain G      what --trend-svg counts by: day, week (from Monday) or month; by default
+                       day up to 62 days of log, week up to two years, month beyond
+  --object-type T      which object type of an OCEL log --export-xes flattens it to and --svg and
+                       --trend-svg draw (required with any of them on OCEL input)`;
 
 /**
- * Where the exports go: an OCEL file (JSON or SQLite by extension), an XES file and the process
- * map as SVG, coloured by `metric`.
+ * Where the exports go: an OCEL file (JSON or SQLite by extension), an XES file, the process
+ * map as SVG, coloured by `metric`, and the trend chart as SVG, by `grain` (null: chosen by the
+ * log's span).
  */
 interface ExportRequest {
   ocel: { file: string; format: 'json' | 'sqlite' } | null;
   xes: string | null;
   svg: { file: string; metric: NonNullable<ProcessMapSvgOptions['metric']> } | null;
+  trend: { file: string; grain: TrendGrain | null } | null;
   objectType: string | null;
 }
 
@@ -65,6 +75,8 @@ interface ExportFlags {
   'export-xes'?: string;
   svg?: string;
   'svg-metric'?: string;
+  'trend-svg'?: string;
+  'trend-grain'?: string;
   'object-type'?: string;
 }
 
@@ -75,8 +87,9 @@ const minutes = (ms: number | null) => (ms === null ? '—' : `${(ms / 60_000).t
 
 /**
  * `npm run mine -- <file> [--json] [--top N] [--export-ocel F] [--export-xes F] [--svg F
- * [--svg-metric M]] [--object-type T]`: the analyses of an event log file, on the terminal, the
- * log written in other formats and its process map drawn as SVG.
+ * [--svg-metric M]] [--trend-svg F [--trend-grain G]] [--object-type T]`: the analyses of an
+ * event log file, on the terminal, the log written in other formats, and its process map and
+ * its cases over time drawn as SVG.
  */
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -88,6 +101,8 @@ async function main(): Promise<void> {
       'export-xes': { type: 'string' },
       svg: { type: 'string' },
       'svg-metric': { type: 'string' },
+      'trend-svg': { type: 'string' },
+      'trend-grain': { type: 'string' },
       'object-type': { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -152,9 +167,10 @@ async function main(): Promise<void> {
       `  ${minutes(b.meanWaitMs).padStart(12)}  ${minutes(b.maxWaitMs).padStart(12)}  ${String(b.occurrences).padStart(7)}  ${b.from} → ${b.to}${b.resource ? ` (${b.resource})` : ''}`,
     );
   }
-  if (request.xes !== null || request.svg !== null) out();
+  if (request.xes !== null || request.svg !== null || request.trend !== null) out();
   if (request.xes !== null) await exportXes(request.xes, read.log, basename(file), out);
   if (request.svg !== null) await exportSvg(request.svg, dfg, basename(file), out);
+  if (request.trend !== null) await exportTrend(request.trend, read.log, basename(file), out);
   if (values.json) {
     out(
       JSON.stringify({
@@ -174,8 +190,8 @@ async function main(): Promise<void> {
 
 /**
  * The export flags, checked before anything is read: an OCEL export's format comes from its
- * extension, --svg-metric only means something with --svg, and --object-type only with
- * --export-xes or --svg.
+ * extension, --svg-metric only means something with --svg, --trend-grain only with --trend-svg,
+ * and --object-type only with --export-xes, --svg or --trend-svg.
  */
 function exportRequestOf(flags: ExportFlags): ExportRequest {
   const {
@@ -183,6 +199,8 @@ function exportRequestOf(flags: ExportFlags): ExportRequest {
     'export-xes': xes,
     svg,
     'svg-metric': metric,
+    'trend-svg': trend,
+    'trend-grain': grain,
     'object-type': objectType,
   } = flags;
   let ocelExport: ExportRequest['ocel'] = null;
@@ -198,16 +216,28 @@ function exportRequestOf(flags: ExportFlags): ExportRequest {
     throw new Error(`--svg-metric ${metric}: say frequency or wait`);
   if (metric !== undefined && svg === undefined)
     throw new Error('--svg-metric says what --svg colours edges by; give --svg too');
-  if (objectType !== undefined && xes === undefined && svg === undefined)
+  let trendGrain: TrendGrain | null = null;
+  if (grain !== undefined) {
+    if (!isTrendGrain(grain)) throw new Error(`--trend-grain ${grain}: say day, week or month`);
+    if (trend === undefined)
+      throw new Error('--trend-grain says what --trend-svg counts cases by; give --trend-svg too');
+    trendGrain = grain;
+  }
+  if (objectType !== undefined && xes === undefined && svg === undefined && trend === undefined)
     throw new Error(
-      '--object-type says which object type --export-xes writes or --svg draws; give --export-xes or --svg too',
+      '--object-type says which object type --export-xes, --svg or --trend-svg works on; give one of them too',
     );
   return {
     ocel: ocelExport,
     xes: xes ?? null,
     svg: svg === undefined ? null : { file: svg, metric: metric ?? 'frequency' },
+    trend: trend === undefined ? null : { file: trend, grain: trendGrain },
     objectType: objectType ?? null,
   };
+}
+
+function isTrendGrain(grain: string): grain is TrendGrain {
+  return (TREND_GRAINS as readonly string[]).includes(grain);
 }
 
 /**
@@ -233,8 +263,8 @@ function isRegularFile(file: string): boolean {
 }
 
 /**
- * Rejects exports the input cannot give: OCEL from XES, XES or a process map from OCEL without an
- * object type.
+ * Rejects exports the input cannot give: OCEL from XES, XES, a process map or a trend from OCEL
+ * without an object type.
  */
 function checkExportsFit(kind: LogKind, request: ExportRequest): void {
   if (kind === 'xes') {
@@ -250,6 +280,10 @@ function checkExportsFit(kind: LogKind, request: ExportRequest): void {
     if (request.svg !== null)
       throw new Error(
         '--svg on an OCEL 2.0 log needs --object-type T: a process map follows one object type, so say which',
+      );
+    if (request.trend !== null)
+      throw new Error(
+        '--trend-svg on an OCEL 2.0 log needs --object-type T: a trend counts the objects of one type as cases, so say which',
       );
   }
 }
@@ -286,6 +320,30 @@ async function exportSvg(
   out(
     `wrote process map SVG to ${target.file}: ${dfg.activities.length.toLocaleString('en')} activities, ` +
       `${dfg.edges.length.toLocaleString('en')} edges${capped}`,
+  );
+}
+
+/**
+ * Draws the cases started and completed per period of a case-centric log as an SVG trend chart
+ * and says so. The y-axis starts at 0 so that a count reads against its real size.
+ */
+async function exportTrend(
+  target: NonNullable<ExportRequest['trend']>,
+  log: CaseEventLog,
+  logName: string,
+  out: (line?: string) => void,
+): Promise<void> {
+  const trend = caseTrend(log, target.grain);
+  await writeFile(
+    target.file,
+    renderTrendSvg(caseTrendSeries(trend), {
+      title: `${logName}: cases per ${trend.grain}`,
+      unit: 'cases',
+      yFrom0: true,
+    }),
+  );
+  out(
+    `wrote trend SVG to ${target.file}: ${trend.buckets.length.toLocaleString('en')} buckets (${trend.grain})`,
   );
 }
 
@@ -354,11 +412,12 @@ async function mineOcel(
       out(`  ${String(e.frequency).padStart(7)}  ${minutes(e.medianMs).padStart(12)}  ${e.from} → ${e.to}`);
     }
   }
-  if (request.ocel !== null || request.xes !== null || request.svg !== null) out();
+  if (request.ocel !== null || request.xes !== null || request.svg !== null || request.trend !== null) out();
   if (request.ocel !== null) await exportOcel(request.ocel, read, out);
   const typeName = `${basename(file)} (${request.objectType})`;
   if (request.xes !== null && typeLog !== null) await exportXes(request.xes, typeLog, typeName, out);
   if (request.svg !== null && typeDfg !== null) await exportSvg(request.svg, typeDfg, typeName, out);
+  if (request.trend !== null && typeLog !== null) await exportTrend(request.trend, typeLog, typeName, out);
   if (json) {
     out(
       JSON.stringify({
