@@ -4,8 +4,13 @@ import type { EntityManager } from 'typeorm';
 import type { EventLogRecord } from '../event-log/domain/event-log-record.util';
 import { isPerson, KpiLedgerService } from '../kpis/kpi-ledger.service';
 
-/** Action states in which an action went ahead (its cost is spent). */
-const WENT_AHEAD = new Set(['EXECUTING', 'DONE']);
+/**
+ * One lock for every transaction that changes the facts the KPI ledger counts from. The ERP's and
+ * the cases service's consumers run concurrently, in batches: holding it from the first fact
+ * change to the commit makes each see the other's committed facts (an order's first exception and
+ * its first version, its cancellation) and keeps the ledger's shared rows from deadlocking.
+ */
+const FACTS_LOCK = 0x6f72_6478;
 
 /**
  * The facts process intelligence slices and measures, kept as events arrive: customers (segment,
@@ -40,6 +45,7 @@ export class ProcessFactsService {
 
   /** An order version: the newest version's lines and value; received when the first one arrived. */
   async orderVersion(tx: EntityManager, order: Order, at: Date): Promise<void> {
+    await serialise(tx);
     const value = Math.round(order.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0) * 100) / 100;
     const [{ inserted }]: { inserted: boolean }[] = await tx.query(
       `INSERT INTO "analytics"."order_fact"
@@ -74,6 +80,7 @@ export class ProcessFactsService {
   }
 
   async orderCancelled(tx: EntityManager, orderNumber: string, at: Date): Promise<void> {
+    await serialise(tx);
     const [cancelled]: [{ value: string }[], number] = await tx.query(
       `UPDATE "analytics"."order_fact" SET cancelled_at = $2
         WHERE order_number = $1 AND cancelled_at IS NULL RETURNING order_value AS value`,
@@ -88,6 +95,8 @@ export class ProcessFactsService {
     const exceptionId = objectId('exception');
     const orderNumber = objectId('order');
     const { category, lineNo, sku, dcCode, dueAt, carrierCode, nextCarrier, cost, state } = step.attributes;
+    if (!FACT_STEPS.has(step.activity)) return;
+    await serialise(tx);
     switch (step.activity) {
       case 'exception.detected': {
         const caseId = objectId('case');
@@ -135,25 +144,27 @@ export class ProcessFactsService {
             [exceptionId, byPerson, 1 - byPerson],
           );
         }
-        if (
-          orderNumber &&
-          typeof cost === 'number' &&
-          cost > 0 &&
-          typeof state === 'string' &&
-          WENT_AHEAD.has(state)
-        )
+        // Done at once: its cost is spent now. Sent to the ERP: when the ERP accepts it. Waiting
+        // for an approval: when approved.
+        if (orderNumber && typeof cost === 'number' && cost > 0 && state === 'DONE')
           await this.kpis.recoveryCost(tx, step.occurredAt, cost, { exceptionId, orderNumber });
         return;
       }
       case 'approval.decided': {
         const approvalId = objectId('approval');
-        if (approvalId && orderNumber)
-          await this.kpis.approvalDecided(
-            tx,
-            approvalId,
-            step.occurredAt,
-            step.attributes.decision === 'APPROVED',
-            orderNumber,
+        if (!approvalId || !orderNumber) return;
+        const request = await this.kpis.approvalDecided(
+          tx,
+          approvalId,
+          step.occurredAt,
+          step.attributes.decision === 'APPROVED',
+          orderNumber,
+        );
+        // A person deciding is a touch, whichever way they decide.
+        if (request?.exceptionId && isPerson(step.actor))
+          await tx.query(
+            `UPDATE "analytics"."exception_fact" SET people_actions = people_actions + 1 WHERE exception_id = $1`,
+            [request.exceptionId],
           );
         return;
       }
@@ -181,27 +192,42 @@ export class ProcessFactsService {
         return;
       }
       case 'case.closed':
+        if (orderNumber) await this.kpis.caseClosedOrReopened(tx, orderNumber, step.occurredAt, false);
+        return;
       case 'case.reopened':
-        if (orderNumber)
-          await this.kpis.caseClosedOrReopened(
-            tx,
-            orderNumber,
-            step.occurredAt,
-            step.activity === 'case.reopened',
-          );
+        // The cases service says whether a reopening is rework (the same exception back soon).
+        if (orderNumber && step.attributes.rework === true)
+          await this.kpis.caseClosedOrReopened(tx, orderNumber, step.occurredAt, true);
         return;
-      case 'command.acknowledged':
-        if (
-          orderNumber &&
-          step.attributes.commandType === 'RELEASE_ORDER' &&
-          step.attributes.outcome === 'ACCEPTED'
-        )
+      case 'command.acknowledged': {
+        const actionId = objectId('action');
+        if (!orderNumber || step.attributes.outcome !== 'ACCEPTED') return;
+        if (step.attributes.commandType === 'RELEASE_ORDER')
           await this.kpis.orderReleased(tx, orderNumber, step.occurredAt);
+        else if (actionId) await this.kpis.commandAccepted(tx, actionId, step.occurredAt, orderNumber);
         return;
+      }
       default:
         return;
     }
   }
+}
+
+/** The steps that change facts; the rest only go into the event log. */
+const FACT_STEPS = new Set([
+  'exception.detected',
+  'action.taken',
+  'approval.decided',
+  'exception.resolved',
+  'exception.cleared',
+  'case.closed',
+  'case.reopened',
+  'command.acknowledged',
+]);
+
+/** Takes the facts lock (see {@link FACTS_LOCK}) until the transaction ends. */
+async function serialise(tx: EntityManager): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock($1)`, [FACTS_LOCK]);
 }
 
 function textOrNull(value: unknown): string | null {

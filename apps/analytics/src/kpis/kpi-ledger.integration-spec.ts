@@ -204,6 +204,14 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
         state: 'EXECUTING',
       },
     );
+    // The ERP accepting the transfer spends its cost.
+    await k1(
+      'command.acknowledged',
+      '2026-11-02T08:05:10Z',
+      'erp',
+      { command: 'CMD1', action: 'A1' },
+      { commandType: 'TRANSFER_STOCK', outcome: 'ACCEPTED' },
+    );
     await k1(
       'exception.resolved',
       '2026-11-02T08:05:10Z',
@@ -262,6 +270,21 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
         team: 'warehouse',
       },
     );
+    // The policy's expedite is refused by the ERP: no cost spent, and no person touched it.
+    await k2(
+      'action.taken',
+      '2026-11-02T23:15:00Z',
+      'ordex.automation',
+      { exception: 'X3', action: 'A3', command: 'CMD3' },
+      { action: 'EXPEDITE', cost: 25, state: 'EXECUTING' },
+    );
+    await k2(
+      'command.acknowledged',
+      '2026-11-02T23:20:00Z',
+      'erp',
+      { command: 'CMD3', action: 'A3' },
+      { commandType: 'EXPEDITE_PO', outcome: 'REJECTED' },
+    );
     await k2(
       'exception.cleared',
       '2026-11-02T23:40:00Z',
@@ -288,6 +311,24 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
         'finance-credit',
       ),
     );
+    // The policy asks finance; a person refuses, and the hold clears by itself: not touchless.
+    const k3 = (name: string, at: string, actor: string, objects: Record<string, string>, attrs = {}) =>
+      step(activity('K3', 'O3', name, at, actor, objects, attrs));
+    await k3(
+      'action.taken',
+      '2026-11-03T09:40:00Z',
+      'ordex.automation',
+      { exception: 'X4', action: 'A4', approval: 'AP2' },
+      { action: 'CREDIT_RELEASE', cost: 0, state: 'AWAITING_APPROVAL' },
+    );
+    await k3(
+      'approval.decided',
+      '2026-11-03T10:40:00Z',
+      'carl',
+      { approval: 'AP2', action: 'A4' },
+      { decision: 'REJECTED' },
+    );
+    await k3('exception.cleared', '2026-11-03T11:00:00Z', 'ordex.detection', { exception: 'X4' });
     await inTx((tx) => facts.orderCancelled(tx, 'O3', new Date('2026-11-04T10:00:00Z')));
 
     // Case K4 on O4: its exception is logged before the order's first version reaches analytics.
@@ -308,6 +349,36 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
       ),
     );
     await received(order('O4', 'C2', 'S2', [['SKU-A', 1, 500]]), '2026-11-04T08:00:00Z');
+    // A reopening the cases service does not call rework is not counted as one.
+    await step(activity('K4', 'O4', 'case.closed', '2026-11-04T12:00:00Z', 'erp', {}));
+    await step(
+      activity(
+        'K4',
+        'O4',
+        'case.reopened',
+        '2026-11-04T13:00:00Z',
+        'ordex.detection',
+        {},
+        { rework: 'false' },
+      ),
+    );
+
+    // Case K5 on O5: cancelled before its exception was detected, so nothing was lost to it.
+    await received(order('O5', 'C1', 'S1', [['SKU-B', 1, 70]]), '2026-11-04T08:00:00Z');
+    await inTx((tx) => facts.orderCancelled(tx, 'O5', new Date('2026-11-04T09:00:00Z')));
+    await step(
+      activity(
+        'K5',
+        'O5',
+        'exception.detected',
+        '2026-11-04T10:00:00Z',
+        'ordex.detection',
+        { exception: 'X6' },
+        {
+          category: 'MASTER_DATA',
+        },
+      ),
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -317,12 +388,13 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
   it('cycle time: exact seconds, p50 and p90 by nearest rank, by the day settled in Berlin', async () => {
     expect(rows(await series(Kpi.CYCLE_TIME))).toEqual([
       [NOV2, '', 2, 300, 10_800, 5_550],
-      [NOV3, '', 1, 1_800, 1_800, 1_800],
+      [NOV3, '', 2, 1_800, 5_400, 3_600],
     ]);
     expect(rows(await series(Kpi.CYCLE_TIME, TimeGrain.MONTH))).toEqual([
-      [BERLIN_MIDNIGHT('2026-11-01').toISOString(), '', 3, 1_800, 10_800, 4_300],
+      [BERLIN_MIDNIGHT('2026-11-01').toISOString(), '', 4, 1_800, 10_800, 4_575],
     ]);
     expect(rows(await series(Kpi.CYCLE_TIME, TimeGrain.WEEK, KpiDimension.CATEGORY))).toEqual([
+      [NOV2, 'CREDIT_HOLD', 1, 5_400, 5_400, 5_400],
       [NOV2, 'PRICE_MISMATCH', 1, 10_800, 10_800, 10_800],
       [NOV2, 'STOCK_SHORTAGE', 2, 300, 1_800, 1_050],
     ]);
@@ -334,9 +406,10 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
   it('touchless: no person acted or decided (the policy plus the ERP, or a cause that went away)', async () => {
     expect(rows(await series(Kpi.TOUCHLESS_RATE))).toEqual([
       [NOV2, '', 2, 1, 0.5],
-      [NOV3, '', 1, 1, 1],
+      [NOV3, '', 2, 1, 0.5],
     ]);
     expect(rows(await series(Kpi.TOUCHLESS_RATE, TimeGrain.MONTH, KpiDimension.TEAM))).toEqual([
+      [BERLIN_MIDNIGHT('2026-11-01').toISOString(), 'finance-credit', 1, 0, 0],
       [BERLIN_MIDNIGHT('2026-11-01').toISOString(), 'finance-pricing', 1, 0, 0],
       [BERLIN_MIDNIGHT('2026-11-01').toISOString(), 'warehouse', 2, 2, 1],
     ]);
@@ -354,10 +427,10 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
     expect(rows(await series(Kpi.RECURRENCE_RATE))).toEqual([
       [NOV2, '', 2, 0, 0],
       [NOV3, '', 2, 1, 0.5],
-      [NOV4, '', 1, 0, 0],
+      [NOV4, '', 2, 0, 0],
     ]);
     expect(rows(await series(Kpi.RECURRENCE_RATE, TimeGrain.MONTH, KpiDimension.SEGMENT))).toEqual([
-      [BERLIN_MIDNIGHT('2026-11-01').toISOString(), 'KEY_ACCOUNT', 3, 1, 1 / 3],
+      [BERLIN_MIDNIGHT('2026-11-01').toISOString(), 'KEY_ACCOUNT', 4, 1, 0.25],
       // X5 was counted before O4 reached analytics: its customer was not known yet, so it is in
       // the whole operation's point only.
       [BERLIN_MIDNIGHT('2026-11-01').toISOString(), 'REGIONAL', 1, 0, 0],
@@ -375,6 +448,7 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
   it('approval latency: the action that asked → the decision, sliced by the exception', async () => {
     expect(rows(await series(Kpi.APPROVAL_LATENCY, TimeGrain.DAY, KpiDimension.CATEGORY))).toEqual([
       [NOV2, 'PRICE_MISMATCH', 1, 7_200, 7_200, 7_200],
+      [NOV3, 'CREDIT_HOLD', 1, 3_600, 3_600, 3_600],
     ]);
   });
 
@@ -382,11 +456,12 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
     expect(rows(await series(Kpi.REWORK_RATE))).toEqual([
       [NOV2, '', 1, 0, 0],
       [NOV3, '', 1, 1, 1],
+      [NOV4, '', 1, 0, 0],
     ]);
-    expect(rows(await series(Kpi.REWORK_RATE, TimeGrain.WEEK))).toEqual([[NOV2, '', 2, 1, 0.5]]);
+    expect(rows(await series(Kpi.REWORK_RATE, TimeGrain.WEEK))).toEqual([[NOV2, '', 3, 1, 1 / 3]]);
   });
 
-  it('service recovery cost: actions that went ahead, an approved one on the day approved', async () => {
+  it('service recovery cost: actions that went ahead (done, accepted by the ERP, approved), on that day', async () => {
     expect(rows(await series(Kpi.RECOVERY_COST))).toEqual([[NOV2, '', 2, 130]]);
     expect(rows(await series(Kpi.RECOVERY_COST, TimeGrain.DAY, KpiDimension.CATEGORY))).toEqual([
       [NOV2, 'PRICE_MISMATCH', 1, 90],
@@ -398,18 +473,18 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
     expect(rows(await series(Kpi.REVENUE_AT_RISK))).toEqual([
       [NOV2, '', 1, 1_100],
       [NOV3, '', 2, 400],
-      [NOV4, '', 1, 500],
+      [NOV4, '', 2, 570],
     ]);
     expect(rows(await series(Kpi.REVENUE_AT_RISK, TimeGrain.MONTH, KpiDimension.CARRIER))).toEqual([
       [BERLIN_MIDNIGHT('2026-11-01').toISOString(), 'DHL', 1, 500],
     ]);
     expect(rows(await series(Kpi.REVENUE_AT_RISK, TimeGrain.MONTH, KpiDimension.REGION))).toEqual([
-      [BERLIN_MIDNIGHT('2026-11-01').toISOString(), 'NORTH', 2, 1_200],
+      [BERLIN_MIDNIGHT('2026-11-01').toISOString(), 'NORTH', 3, 1_270],
       [BERLIN_MIDNIGHT('2026-11-01').toISOString(), 'SOUTH', 2, 800],
     ]);
   });
 
-  it('revenue leakage: an order cancelled after an exception, once', async () => {
+  it('revenue leakage: an order cancelled after an exception, once (not one cancelled before)', async () => {
     await inTx((tx) => facts.orderCancelled(tx, 'O3', new Date('2026-11-05T10:00:00Z')));
     expect(rows(await series(Kpi.REVENUE_LEAKAGE, TimeGrain.DAY, KpiDimension.CATEGORY))).toEqual([
       [NOV4, 'CREDIT_HOLD', 1, 300],
@@ -421,7 +496,7 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
     const again = activity('K1', 'O1', 'exception.resolved', '2026-11-02T11:00:10Z', 'bert', {
       exception: 'X2',
     });
-    again.activityId = 'K1:7';
+    again.activityId = 'K1:8'; // the settlement of X2, delivered again
     await step(again);
     await step(
       activity('K1', 'O1', 'exception.cleared', '2026-11-02T13:00:00Z', 'ordex.detection', {
@@ -457,5 +532,43 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
       to: new Date(NOV4),
     });
     expect(rows(points)).toEqual([[NOV3, '', 2, 1, 0.5]]);
+  });
+  it('an order and its first exception arriving at the same time on the two streams count once', async () => {
+    // The ERP consumer's transaction writes O9 and is still open when the cases consumer logs O9's
+    // first exception: the exception's transaction waits for it, then sees the order.
+    let started!: () => void;
+    let release!: () => void;
+    const erpStarted = new Promise<void>((resolve) => (started = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const erp = inTx(async (tx) => {
+      await facts.orderVersion(
+        tx,
+        order('O9', 'C2', 'S2', [['SKU-B', 3, 10]]),
+        new Date('2026-11-06T08:00:00Z'),
+      );
+      started();
+      await gate;
+    });
+    await erpStarted;
+    const cases = step(
+      activity(
+        'K9',
+        'O9',
+        'exception.detected',
+        '2026-11-06T08:00:05Z',
+        'ordex.detection',
+        { exception: 'X9' },
+        {
+          category: 'CREDIT_HOLD',
+        },
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await Promise.all([erp, cases]);
+    const nov6 = BERLIN_MIDNIGHT('2026-11-06').toISOString();
+    expect(rows(await series(Kpi.REVENUE_AT_RISK)).filter(([day]) => day === nov6)).toEqual([
+      [nov6, '', 1, 30],
+    ]);
   });
 });

@@ -43,15 +43,19 @@ export class KpiLedgerService {
   async exceptionDetected(tx: EntityManager, detected: DetectedException): Promise<void> {
     const slices = await this.exceptionSlices(tx, detected.exceptionId);
     const [{ recurring }]: { recurring: boolean }[] = await tx.query(
-      `SELECT EXISTS (
-         SELECT 1 FROM "analytics"."exception_fact" p
-           LEFT JOIN "analytics"."order_fact" po ON po.order_number = p.order_number
-          WHERE p.category = $1 AND p.order_number <> $2
-            AND p.detected_at < $3 AND p.detected_at >= $3::timestamptz - make_interval(days => $4::int)
-            AND ((po.customer_id IS NOT NULL
-                  AND po.customer_id = (SELECT customer_id FROM "analytics"."order_fact" WHERE order_number = $2))
-                 OR (p.sku IS NOT NULL AND p.sku = $5))
-       ) AS recurring`,
+      `WITH window_ AS (
+         SELECT $3::timestamptz - make_interval(days => $4::int) AS since, $3::timestamptz AS until)
+       SELECT EXISTS (
+                SELECT 1 FROM "analytics"."exception_fact" p, window_ w
+                 WHERE $5::text IS NOT NULL AND p.category = $1 AND p.sku = $5 AND p.order_number <> $2
+                   AND p.detected_at >= w.since AND p.detected_at < w.until)
+           OR EXISTS (
+                SELECT 1 FROM "analytics"."order_fact" mine
+                  JOIN "analytics"."order_fact" other
+                    ON other.customer_id = mine.customer_id AND other.order_number <> mine.order_number
+                  JOIN "analytics"."exception_fact" p ON p.order_number = other.order_number, window_ w
+                 WHERE mine.order_number = $2 AND p.category = $1
+                   AND p.detected_at >= w.since AND p.detected_at < w.until) AS recurring`,
       [
         detected.category,
         detected.orderNumber,
@@ -73,8 +77,9 @@ export class KpiLedgerService {
     if (orders.length === 0) return;
     const value = Number(orders[0].value);
     await this.tally(tx, Kpi.REVENUE_AT_RISK, detected.detectedAt, slices, { n: 1, total: value });
-    if (orders[0].cancelled_at)
-      await this.tally(tx, Kpi.REVENUE_LEAKAGE, orders[0].cancelled_at, slices, { n: 1, total: value });
+    const cancelledAt = orders[0].cancelled_at;
+    if (cancelledAt && cancelledAt.getTime() >= detected.detectedAt.getTime())
+      await this.tally(tx, Kpi.REVENUE_LEAKAGE, cancelledAt, slices, { n: 1, total: value });
   }
 
   /** An order's first version arrived after its first exception: its revenue at risk is counted now. */
@@ -140,15 +145,22 @@ export class KpiLedgerService {
     cost: number,
     about: { exceptionId: string | null; orderNumber: string },
   ): Promise<void> {
-    const slices = about.exceptionId
-      ? await this.exceptionSlices(tx, about.exceptionId)
-      : await this.orderSlices(tx, about.orderNumber);
-    await this.tally(tx, Kpi.RECOVERY_COST, at, slices, { n: 1, total: cost });
+    await this.tally(
+      tx,
+      Kpi.RECOVERY_COST,
+      at,
+      await this.slicesFor(tx, about.exceptionId, about.orderNumber),
+      {
+        n: 1,
+        total: cost,
+      },
+    );
   }
 
   /**
    * An approval decided: its latency from the action that asked for it, and the action's cost once
-   * approved. Returns false when the request is not in the log (nothing is counted then).
+   * approved. Returns the request (its exception, if it was for one), or null when the request is
+   * not in the log (nothing is counted then).
    */
   async approvalDecided(
     tx: EntityManager,
@@ -156,26 +168,24 @@ export class KpiLedgerService {
     decidedAt: Date,
     approved: boolean,
     orderNumber: string,
-  ): Promise<boolean> {
-    const requests: { requested_at: Date; cost: unknown; exception_id: string | null }[] = await tx.query(
-      `SELECT e.occurred_at AS requested_at, e.attributes -> 'cost' AS cost,
-              (SELECT x.object_id FROM "analytics"."ocel_event_object" x
-                WHERE x.event_id = e.event_id AND x.object_type = 'exception' LIMIT 1) AS exception_id
-         FROM "analytics"."ocel_event" e
-         JOIN "analytics"."ocel_event_object" o ON o.event_id = e.event_id
-        WHERE o.object_type = 'approval' AND o.object_id = $1 AND e.activity = 'action.taken'
-        ORDER BY e.occurred_at LIMIT 1`,
-      [approvalId],
-    );
-    if (requests.length === 0) return false;
-    const [{ requested_at: requestedAt, cost, exception_id: exceptionId }] = requests;
-    const slices = exceptionId
-      ? await this.exceptionSlices(tx, exceptionId)
-      : await this.orderSlices(tx, orderNumber);
-    await this.observe(tx, Kpi.APPROVAL_LATENCY, decidedAt, slices, seconds(requestedAt, decidedAt));
-    if (approved && typeof cost === 'number' && cost > 0)
-      await this.tally(tx, Kpi.RECOVERY_COST, decidedAt, slices, { n: 1, total: cost });
-    return true;
+  ): Promise<{ exceptionId: string | null } | null> {
+    const request = await this.actionTaken(tx, 'approval', approvalId);
+    if (!request) return null;
+    const slices = await this.slicesFor(tx, request.exceptionId, orderNumber);
+    await this.observe(tx, Kpi.APPROVAL_LATENCY, decidedAt, slices, seconds(request.takenAt, decidedAt));
+    if (approved && request.cost > 0)
+      await this.tally(tx, Kpi.RECOVERY_COST, decidedAt, slices, { n: 1, total: request.cost });
+    return { exceptionId: request.exceptionId };
+  }
+
+  /** The ERP accepted an action's command: the action's cost is spent, if it was sent at once. */
+  async commandAccepted(tx: EntityManager, actionId: string, at: Date, orderNumber: string): Promise<void> {
+    const taken = await this.actionTaken(tx, 'action', actionId);
+    if (!taken || taken.state !== 'EXECUTING' || taken.cost <= 0) return;
+    await this.tally(tx, Kpi.RECOVERY_COST, at, await this.slicesFor(tx, taken.exceptionId, orderNumber), {
+      n: 1,
+      total: taken.cost,
+    });
   }
 
   /** A case closed (`reopened` false) or reopened: rework is reopenings per closing. */
@@ -209,6 +219,38 @@ export class KpiLedgerService {
       await this.orderSlices(tx, orderNumber),
       seconds(released[0].received_at, at),
     );
+  }
+
+  /** The `action.taken` step that names the object (its approval or the action itself), if logged. */
+  private async actionTaken(
+    tx: EntityManager,
+    objectType: 'approval' | 'action',
+    objectId: string,
+  ): Promise<{ takenAt: Date; cost: number; state: unknown; exceptionId: string | null } | null> {
+    const rows: { taken_at: Date; cost: unknown; state: unknown; exception_id: string | null }[] =
+      await tx.query(
+        `SELECT e.occurred_at AS taken_at, e.attributes -> 'cost' AS cost, e.attributes ->> 'state' AS state,
+              (SELECT x.object_id FROM "analytics"."ocel_event_object" x
+                WHERE x.event_id = e.event_id AND x.object_type = 'exception' LIMIT 1) AS exception_id
+         FROM "analytics"."ocel_event_object" o
+         JOIN "analytics"."ocel_event" e ON e.event_id = o.event_id
+        WHERE o.object_type = $1 AND o.object_id = $2 AND e.activity = 'action.taken'
+        ORDER BY e.occurred_at LIMIT 1`,
+        [objectType, objectId],
+      );
+    if (rows.length === 0) return null;
+    const [r] = rows;
+    return {
+      takenAt: r.taken_at,
+      cost: typeof r.cost === 'number' ? r.cost : 0,
+      state: r.state,
+      exceptionId: r.exception_id,
+    };
+  }
+
+  /** An exception's slices, or its order's for a step about the whole case. */
+  private slicesFor(tx: EntityManager, exceptionId: string | null, orderNumber: string): Promise<KpiSlice[]> {
+    return exceptionId ? this.exceptionSlices(tx, exceptionId) : this.orderSlices(tx, orderNumber);
   }
 
   private async firstException(

@@ -37,9 +37,20 @@ export class KpiLedger1765843200000 implements MigrationInterface {
         ADD COLUMN "due_at" timestamptz,
         ADD COLUMN "carrier" text`);
     await db.query(`ALTER TABLE "analytics"."order_fact" ADD COLUMN "released_at" timestamptz`);
+    // Recurrence looks back for the same category by SKU, and by the customer's other orders.
+    await db.query(
+      `CREATE INDEX "IDX_exception_fact_category_sku" ON "analytics"."exception_fact" ("category", "sku", "detected_at")`,
+    );
+    await db.query(
+      `CREATE INDEX "IDX_exception_fact_order_category" ON "analytics"."exception_fact" ("order_number", "category", "detected_at")`,
+    );
+    await db.query(`CREATE INDEX "IDX_order_fact_customer" ON "analytics"."order_fact" ("customer_id")`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP INDEX "analytics"."IDX_order_fact_customer"`);
+    await db.query(`DROP INDEX "analytics"."IDX_exception_fact_order_category"`);
+    await db.query(`DROP INDEX "analytics"."IDX_exception_fact_category_sku"`);
     await db.query(`ALTER TABLE "analytics"."order_fact" DROP COLUMN "released_at"`);
     await db.query(`ALTER TABLE "analytics"."exception_fact" DROP COLUMN "due_at", DROP COLUMN "carrier"`);
     await db.query(`DROP TABLE "analytics"."kpi_duration"`);

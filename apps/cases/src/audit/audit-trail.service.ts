@@ -62,9 +62,10 @@ export class AuditTrailService {
       tx,
       createEvent(
         'cases.activity.recorded.v1',
-        `${input.caseId}:${saved.seq}`,
+        // Keyed by the case, so consumers apply a case's steps one at a time, in order.
+        input.caseId,
         toCaseActivity({ ...record, seq: saved.seq }, { orderNumber, customerId }),
-        { source: 'ordex.cases', time: record.recordedAt },
+        { source: 'ordex.cases', time: record.recordedAt, id: `${input.caseId}:${saved.seq}` },
       ),
     );
     return saved;

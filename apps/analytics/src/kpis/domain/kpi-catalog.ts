@@ -133,7 +133,7 @@ export function slicesOf(
       if (typeof member === 'string' && member !== '')
         slices.set(key({ dimension, member }), { dimension, member });
   }
-  return [...slices.values()].sort((a, b) => key(a).localeCompare(key(b)));
+  return [...slices.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 const key = (slice: KpiSlice) => `${slice.dimension}\u0000${slice.member}`;
