@@ -121,8 +121,10 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
       }),
     );
 
+  /** The log's "now": a series without `from` reads the span before it. */
+  const NOW = new Date('2026-12-01T00:00:00Z');
   const series = (kpi: Kpi, grain = TimeGrain.DAY, dimension = KpiDimension.ALL) =>
-    kpis.series({ kpi, grain, dimension });
+    kpis.series({ kpi, grain, dimension }, NOW);
   /** The points as [day, member, count, value] (durations add p50, p90, mean; rates add hits). */
   const rows = (points: KpiPoint[]) =>
     points.map((p) => {
@@ -532,6 +534,23 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
       to: new Date(NOV4),
     });
     expect(rows(points)).toEqual([[NOV3, '', 2, 1, 0.5]]);
+  });
+
+  it('reads at most a span per grain: the latest one without from, and refuses a longer one', async () => {
+    const later = new Date(NOW.getTime() + 400 * 86_400_000);
+    const recent = (grain: TimeGrain, now: Date) =>
+      kpis.series({ kpi: Kpi.CYCLE_TIME, grain, dimension: KpiDimension.ALL }, now);
+    expect(await recent(TimeGrain.DAY, later)).toEqual([]);
+    expect((await recent(TimeGrain.WEEK, later)).map((p) => p.count)).toEqual([4]);
+    await expect(
+      kpis.series({
+        kpi: Kpi.CYCLE_TIME,
+        grain: TimeGrain.DAY,
+        dimension: KpiDimension.ALL,
+        from: new Date('2025-01-01T00:00:00Z'),
+        to: NOW,
+      }),
+    ).rejects.toThrow('a DAY series covers at most 400 days: narrow from and to, or take a longer grain');
   });
   it('an order and its first exception arriving at the same time on the two streams count once', async () => {
     // The ERP consumer's transaction writes O9 and is still open when the cases consumer logs O9's

@@ -27,7 +27,7 @@ export class KpiResolver {
 
   @Query(() => [KpiPointObject], {
     description:
-      "A KPI's points by bucket, then member, for the days in [from, to) (in the distributor's zone); read from the ledger kept as events arrive.",
+      "A KPI's points by bucket, then member, for the days in [from, to) (in the distributor's zone); read from the ledger kept as events arrive. One series spans at most 400 days by DAY, 5 years by WEEK, 20 by MONTH; without from, the latest such span.",
   })
   kpiSeries(
     @KpiArg kpi: Kpi,

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Kpi, KPI_CATALOG, KpiDimension, TimeGrain } from './domain/kpi-catalog';
@@ -32,8 +32,17 @@ export interface KpiQuery {
 
 const GRAIN_UNIT: Record<TimeGrain, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
 
+/** The longest span one series reads, per grain; without `from`, it is the span up to `to` (or now). */
+export const MAX_SPAN_DAYS: Readonly<Record<TimeGrain, number>> = {
+  DAY: 400,
+  WEEK: 5 * 366,
+  MONTH: 20 * 366,
+};
+const DAY_MS = 86_400_000;
+
 /**
- * KPI series read from the ledger: days (in the distributor's zone) in [from, to) rolled into
+ * KPI series read from the ledger: days (in the distributor's zone) in [from, to) — at most
+ * {@link MAX_SPAN_DAYS} of them, the latest when `from` is not given — rolled into
  * buckets by adding their tallies and merging their distributions, p50 and p90 by nearest rank
  * (the least value with at least ⌈p·N⌉ observations at or below it) over the exact seconds.
  */
@@ -44,17 +53,23 @@ export class KpisService {
     @Inject(KPI_SETTINGS) private readonly settings: KpiSettings,
   ) {}
 
-  async series(query: KpiQuery): Promise<KpiPoint[]> {
+  async series(query: KpiQuery, now = new Date()): Promise<KpiPoint[]> {
+    const span = MAX_SPAN_DAYS[query.grain] * DAY_MS;
+    const from = query.from ?? new Date((query.to ?? now).getTime() - span);
+    if (query.to && query.to.getTime() - from.getTime() > span)
+      throw new BadRequestException(
+        `a ${query.grain} series covers at most ${MAX_SPAN_DAYS[query.grain]} days: narrow from and to, or take a longer grain`,
+      );
     const params = [
       query.kpi,
       query.dimension,
       GRAIN_UNIT[query.grain],
       this.settings.timeZone,
-      query.from ?? null,
+      from,
       query.to ?? null,
     ];
     const days = `kpi = $1 AND dimension = $2
-      AND ($5::timestamptz IS NULL OR day >= ($5::timestamptz AT TIME ZONE $4)::date)
+      AND day >= ($5::timestamptz AT TIME ZONE $4)::date
       AND ($6::timestamptz IS NULL OR day < ($6::timestamptz AT TIME ZONE $4)::date)`;
     const bucketStart = `(bucket::timestamp AT TIME ZONE $4)`;
     if (KPI_CATALOG[query.kpi].kind === 'duration') {
