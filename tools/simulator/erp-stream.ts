@@ -2,6 +2,7 @@ import { ExceptionCategory, OrderStatus, type Order } from '@ordex/contracts';
 import { nextArrival } from './arrival-profile.util';
 import { EventQueue } from './event-queue.util';
 import {
+  earliestShipDay,
   kindOf,
   plantCreditHold,
   plantPriceMismatch,
@@ -24,18 +25,21 @@ import {
   DAY_MS,
   HOUR_MS,
   isMonthEndWindow,
+  isoDate,
+  isWorkingDay,
   localToInstant,
   MINUTE_MS,
   parseIsoDate,
 } from './sim-calendar.util';
 import { simMasterData } from './sim-master-data';
 import { SimRandom } from './sim-random.util';
-import { SimWorld } from './sim-world';
+import { SimWorld, type CustomerTaint } from './sim-world';
 import { StreamOutput } from './stream-output';
 import {
   resolveStreamOptions,
   type ErpStreamOptions,
   type OrderLabel,
+  type OutcomeLabel,
   type ResolvedStreamOptions,
   type SimulatedEvent,
 } from './stream-options';
@@ -47,6 +51,8 @@ interface TrackedOrder {
   shipped: boolean;
   /** When the pending shipment is due (a date change reschedules it). */
   shipAt?: number;
+  /** The first day the ERP can ship it, given its planted fallout (0: any day). */
+  readyDay: number;
   /** Latest version number the ERP has used (cancellation included). */
   lastVersion: number;
 }
@@ -202,6 +208,7 @@ class ErpStreamGenerator {
       versions: [{ ...draft.order, lines: draft.order.lines.map((l) => ({ ...l })) }],
       cancelled: false,
       shipped: false,
+      readyDay: 0,
       lastVersion: 1,
     };
     this.orders.set(orderNumber, tracked);
@@ -210,11 +217,20 @@ class ErpStreamGenerator {
       : undefined;
     if (v2) draft.categories.add(ExceptionCategory.ERP_SYNC);
     if (v2) draft.details.push(`ERP_SYNC: version 2 sent before version 1 (${v2.kind})`);
+    tracked.readyDay = earliestShipDay(ctx, draft, v2?.order ?? tracked.versions[0], {
+      cures: {
+        CREDIT_HOLD: this.cureOf(customer.id, 'CREDIT_HOLD'),
+        ROUTING_RULE: this.cureOf(customer.id, 'ROUTING_RULE'),
+      },
+      monthEnd,
+      supplierDelayFamily: this.options.patterns.supplierDelayFamily,
+    });
     const label: OrderLabel = {
       orderNumber,
       customerId: customer.id,
       orderedAt: localToInstant(at, this.options.timeZone).toISOString(),
       monthEnd,
+      requestedDate: tracked.versions[0].requestedDate,
       categories: EXCEPTION_CATEGORIES.filter((c) => draft.categories.has(c)),
       details: draft.details,
     };
@@ -226,7 +242,7 @@ class ErpStreamGenerator {
         'order',
         { type: 'erp.order.changed.v1', payload: v2.order },
         orderNumber,
-        label,
+        { label },
       );
       const late = at + Math.round(this.rnd.uniform(2, 30) * MINUTE_MS);
       this.queue.push(late, () =>
@@ -243,10 +259,18 @@ class ErpStreamGenerator {
         'order',
         { type: 'erp.order.created.v1', payload: tracked.versions[0] },
         orderNumber,
-        label,
+        { label },
       );
     }
     this.scheduleFollowUps(at, tracked);
+  }
+
+  /** When the customer's planted credit standing or rule is restored; undefined when nothing restores it. */
+  private cureOf(customerId: string, taint: CustomerTaint): number | undefined {
+    if (!this.world.isTainted(customerId, taint)) return undefined;
+    const other: CustomerTaint = taint === 'CREDIT_HOLD' ? 'ROUTING_RULE' : 'CREDIT_HOLD';
+    const cure = this.world.curedAt(customerId, new Set([other]));
+    return Number.isFinite(cure) ? cure : undefined;
   }
 
   private scheduleCure(
@@ -280,12 +304,17 @@ class ErpStreamGenerator {
   }
 
   /**
-   * The ERP ships an order on its requested date (the next working day when that has passed):
-   * it stops counting against the customer's credit. Invoicing and payment are not simulated.
+   * The ERP ships an order on its requested date, unless its fallout holds it longer (see
+   * earliestShipDay) or the date has passed (then the next working day): it stops counting
+   * against the customer's credit. Invoicing and payment are not simulated.
    */
   private scheduleShipment(tracked: TrackedOrder, afterMs: number): void {
     const latest = tracked.versions[tracked.versions.length - 1];
-    const day = Math.max(parseIsoDate(latest.requestedDate), addWorkingDays(afterMs + DAY_MS, 0));
+    const day = Math.max(
+      parseIsoDate(latest.requestedDate),
+      tracked.readyDay,
+      addWorkingDays(afterMs + DAY_MS, 0),
+    );
     const when = day + Math.round(this.rnd.uniform(14, 17) * HOUR_MS);
     tracked.shipAt = when;
     this.queue.push(when, () => {
@@ -301,6 +330,7 @@ class ErpStreamGenerator {
         'ship',
         { type: 'erp.order.changed.v1', payload: shipped },
         shipped.orderNumber,
+        { outcome: outcomeOf(tracked, isoDate(when)) },
       );
     });
   }
@@ -362,6 +392,38 @@ class ErpStreamGenerator {
         'price not accepted',
       ]),
     };
-    this.output.emitOrderEvent(at, 'cancel', { type: 'erp.order.cancelled.v1', payload }, latest.orderNumber);
+    this.output.emitOrderEvent(
+      at,
+      'cancel',
+      { type: 'erp.order.cancelled.v1', payload },
+      latest.orderNumber,
+      {
+        outcome: outcomeOf(tracked, null),
+      },
+    );
   }
+}
+
+/** How the order ended, measured against the date its customer last asked for. */
+function outcomeOf(tracked: TrackedOrder, shipDate: string | null): OutcomeLabel {
+  const asked = tracked.versions.filter((v) => v.status !== OrderStatus.SHIPPED);
+  const promisedDate = asked[asked.length - 1].requestedDate;
+  const daysLate = shipDate === null ? 0 : workingDaysBetween(promisedDate, shipDate);
+  return {
+    orderNumber: tracked.versions[0].orderNumber,
+    requestedDate: tracked.versions[0].requestedDate,
+    promisedDate,
+    shipDate,
+    cancelled: shipDate === null,
+    late: shipDate !== null && shipDate > promisedDate,
+    daysLate,
+  };
+}
+
+/** Working days after `from` up to and including `to` (0 when `to` is not later). */
+function workingDaysBetween(from: string, to: string): number {
+  let count = 0;
+  for (let day = parseIsoDate(from) + DAY_MS; day <= parseIsoDate(to); day += DAY_MS)
+    if (isWorkingDay(day)) count++;
+  return count;
 }

@@ -1,10 +1,28 @@
-import { ExceptionCategory, type CreditUpdated, type ErpEventType, type RoutingRule } from '@ordex/contracts';
-import { cleanRequestedDate, orderCents, type DraftOrder } from './order-factory';
+import {
+  CustomerSegment,
+  ExceptionCategory,
+  type CreditUpdated,
+  type ErpEventType,
+  type Order,
+  type RoutingRule,
+} from '@ordex/contracts';
+import { EXCEPTION_CATEGORIES } from './fallout-shares.util';
+import { cleanRequestedDate, orderCents, orderWeightKg, type DraftOrder } from './order-factory';
 import { inboundBy, priceOutsideTolerance } from './order-rules.util';
-import { DAY_MS, isoDate, isoWeekday, isWorkingDay, minuteOfDay, parseLocalTime } from './sim-calendar.util';
+import {
+  addWorkingDays,
+  DAY_MS,
+  isoDate,
+  isoWeekday,
+  isWorkingDay,
+  minuteOfDay,
+  parseIsoDate,
+  parseLocalTime,
+  startOfDay,
+} from './sim-calendar.util';
 import { fromCents, stockKey, toCents } from './sim-master-data';
 import type { SimRandom } from './sim-random.util';
-import type { SimWorld } from './sim-world';
+import type { CustomerTaint, SimWorld } from './sim-world';
 import type { SimEventKind } from './stream-options';
 
 /** Capacity assumed for a carrier without a depot or capacity record (kg). */
@@ -242,6 +260,190 @@ export const PLANTERS: [ExceptionCategory, (ctx: PlantContext, draft: DraftOrder
   [ExceptionCategory.PRICE_MISMATCH, plantPriceMismatch],
   [ExceptionCategory.SHIPMENT_CONSTRAINT, plantShipmentConstraint],
 ];
+
+/** Replenishment lead time of a short line no inbound purchase order covers (working days). */
+const LEAD_TIME_DAYS: readonly [number, number] = [2, 8];
+/** The late supplier's lead time, and how many working days its purchase orders arrive after their ETA. */
+const DELAYED_LEAD_TIME_DAYS: readonly [number, number] = [6, 14];
+const DELAYED_ETA_SLIP_DAYS: readonly [number, number] = [2, 5];
+/** Working days a person takes to fix a price or master-data problem, or to release a hold by hand. */
+const RESOLUTION_DAYS: readonly [number, number] = [0.5, 3];
+/** Key accounts are worked first, SMB orders last; at month end the close takes everyone's time. */
+const RESOLUTION_FACTOR: Record<CustomerSegment, number> = {
+  [CustomerSegment.KEY_ACCOUNT]: 0.5,
+  [CustomerSegment.REGIONAL]: 1,
+  [CustomerSegment.SMB]: 1.5,
+};
+const MONTH_END_RESOLUTION_FACTOR = 2;
+/** Working days a carrier's backlog from a full day takes to clear. */
+const CAPACITY_BACKLOG_DAYS: readonly [number, number] = [1, 2];
+/** Working days the ERP holds an order while it reconciles versions that arrived out of order. */
+const SYNC_HOLD_DAYS: readonly [number, number] = [0, 1];
+
+/** What, besides the order itself, decides when the ERP can ship an order with fallout. */
+export interface ShipReadiness {
+  /** When the planted credit standing and routing rule are restored; missing when nothing restores them. */
+  cures: Partial<Record<CustomerTaint, number>>;
+  /** The order arrived on one of the last 3 working days of its month. */
+  monthEnd: boolean;
+  /** The late supplier's product family, when that pattern is planted. */
+  supplierDelayFamily: string | null;
+}
+
+/**
+ * The first day (local midnight) the ERP can ship the order as it stands, left to itself: the
+ * latest of what each category of its fallout costs. 0 for an order without fallout. Draws only
+ * for the categories the order carries, in the order of EXCEPTION_CATEGORIES, so a clean order
+ * takes nothing from the random source.
+ *
+ * - CREDIT_HOLD, ROUTING_RULE: the working day after the standing or rule is restored; a hold
+ *   nothing restores (incidental, or a customer the demo data starts over its limit) is released
+ *   by hand after a person's resolution delay.
+ * - STOCK_SHORTAGE: the day the short line's stock arrives: the first inbound purchase order after
+ *   the requested date that covers it, else a replenishment ordered now; the late supplier's
+ *   purchase orders slip and its lead time is longer.
+ * - SHIPMENT_CONSTRAINT: 1–2 working days after the full requested day, on a day with room.
+ * - PRICE_MISMATCH, MASTER_DATA: the working day after a person has fixed it.
+ * - ERP_SYNC: the requested date or the working day after it.
+ */
+export function earliestShipDay(
+  ctx: PlantContext,
+  draft: DraftOrder,
+  order: Order,
+  readiness: ShipReadiness,
+): number {
+  let day = 0;
+  for (const category of EXCEPTION_CATEGORIES) {
+    if (draft.categories.has(category))
+      day = Math.max(day, readyDayOf(category, ctx, draft, order, readiness));
+  }
+  return day;
+}
+
+function readyDayOf(
+  category: ExceptionCategory,
+  ctx: PlantContext,
+  draft: DraftOrder,
+  order: Order,
+  { cures, monthEnd, supplierDelayFamily }: ShipReadiness,
+): number {
+  const requested = parseIsoDate(order.requestedDate);
+  const resolved = () => resolvedAt(ctx, draft.customer.record.customer.segment, monthEnd);
+  switch (category) {
+    case ExceptionCategory.CREDIT_HOLD:
+    case ExceptionCategory.ROUTING_RULE:
+      return workingDayAfter(cures[category] ?? resolved());
+    case ExceptionCategory.STOCK_SHORTAGE:
+      return restockDay(ctx, order, draft.dc, supplierDelayFamily);
+    case ExceptionCategory.SHIPMENT_CONSTRAINT:
+      return dayWithRoom(
+        ctx,
+        order,
+        draft.dc,
+        addWorkingDays(requested, ctx.rnd.int(...CAPACITY_BACKLOG_DAYS)),
+      );
+    case ExceptionCategory.PRICE_MISMATCH:
+    case ExceptionCategory.MASTER_DATA:
+      return workingDayAfter(resolved());
+    case ExceptionCategory.ERP_SYNC:
+      return addWorkingDays(requested, ctx.rnd.int(...SYNC_HOLD_DAYS));
+  }
+}
+
+/** The first working day after the one `localMs` falls on. */
+function workingDayAfter(localMs: number): number {
+  return addWorkingDays(localMs + DAY_MS, 0);
+}
+
+/** When a person has fixed the order: 0.5–3 working days of elapsed time, by segment and month end. */
+function resolvedAt({ rnd, nowMs }: PlantContext, segment: CustomerSegment, monthEnd: boolean): number {
+  const days =
+    rnd.uniform(...RESOLUTION_DAYS) *
+    RESOLUTION_FACTOR[segment] *
+    (monthEnd ? MONTH_END_RESOLUTION_FACTOR : 1);
+  return afterWorkingTime(nowMs, days * DAY_MS);
+}
+
+/** `durationMs` later, counting working days only (a fix started on Friday evening lands next week). */
+function afterWorkingTime(fromMs: number, durationMs: number): number {
+  let at = fromMs;
+  let left = durationMs;
+  while (left > 0) {
+    if (!isWorkingDay(at)) {
+      at = startOfDay(at) + DAY_MS;
+      continue;
+    }
+    const step = Math.min(left, startOfDay(at) + DAY_MS - at);
+    at += step;
+    left -= step;
+  }
+  return at;
+}
+
+/**
+ * The day the last short line can be picked: per short line, the earliest of its DCs' (every DC
+ * when the order's DC is unknown) first inbound purchase order after the requested date that
+ * brings the DC's supply up to the line, else a replenishment ordered on arrival. 0 when no line
+ * is short. An unknown SKU is a master-data problem, not a stock one.
+ */
+function restockDay(
+  { world, rnd, nowMs }: PlantContext,
+  order: Order,
+  dc: string | undefined,
+  delayedFamily: string | null,
+): number {
+  let day = 0;
+  for (const line of order.lines) {
+    const product = world.master.productBySku.get(line.sku);
+    if (!product) continue;
+    const arrivals = (dc ? [dc] : world.master.dcCodes).map((code) =>
+      stockArrival(world, line.sku, line.quantity, code, order.requestedDate),
+    );
+    const arrival = Math.min(...arrivals);
+    if (arrival === 0) continue;
+    const delayed = delayedFamily !== null && product.family === delayedFamily;
+    if (arrival < Infinity)
+      day = Math.max(day, delayed ? addWorkingDays(arrival, rnd.int(...DELAYED_ETA_SLIP_DAYS)) : arrival);
+    else
+      day = Math.max(
+        day,
+        addWorkingDays(nowMs, rnd.int(...(delayed ? DELAYED_LEAD_TIME_DAYS : LEAD_TIME_DAYS))),
+      );
+  }
+  return day;
+}
+
+/**
+ * 0 when the DC holds or receives enough of the SKU by the requested date; else the ETA (local
+ * midnight) of the purchase order after it that completes the quantity; Infinity when none does.
+ */
+function stockArrival(
+  world: SimWorld,
+  sku: string,
+  quantity: number,
+  dc: string,
+  requestedDate: string,
+): number {
+  const key = stockKey(sku, dc);
+  const inbound = world.master.inbound.get(key) ?? [];
+  let supply = Math.max(0, world.master.available.get(key) ?? 0) + inboundBy(inbound, requestedDate);
+  if (supply >= quantity) return 0;
+  const later = inbound.filter((po) => po.eta > requestedDate).sort((a, b) => a.eta.localeCompare(b.eta));
+  for (const po of later) {
+    supply += po.quantity;
+    if (supply >= quantity) return addWorkingDays(parseIsoDate(po.eta), 0);
+  }
+  return Infinity;
+}
+
+/** `from`, or the first working day after it on which a carrier collecting from the DC has room. */
+function dayWithRoom({ world }: PlantContext, order: Order, dc: string | undefined, from: number): number {
+  const weight = orderWeightKg(world, order);
+  let day = from;
+  for (let attempt = 0; attempt < 20 && world.isFull(dc, isoDate(day), weight); attempt++)
+    day = addWorkingDays(day, 1);
+  return day;
+}
 
 /** The stream kind of an event sent before an order. */
 export function kindOf(type: ErpEventType): SimEventKind {

@@ -81,6 +81,7 @@ describe('runner options', () => {
       customerId: 'C',
       orderedAt: '',
       monthEnd: false,
+      requestedDate: '2026-11-04',
       categories: ['STOCK_SHORTAGE' as never],
       details: [],
     };

@@ -9,12 +9,13 @@ import { dueWallMs } from './pacing.util';
 import type { RunOptions } from './run-options';
 import { emptySummary, formatSummary, tally, type RunSummary } from './run-summary.util';
 import type { SimulatedErpConnector } from './simulated-erp-connector';
-import type { SimulatedEvent } from './stream-options';
+import type { LabelRecord, SimulatedEvent } from './stream-options';
 
 /**
  * Sends the demo distributor's master data, then the simulated stream, paced by simulated time
  * and the rate cap, in batches the sink takes; tells the connector about every order sent;
- * writes each order's label; shows progress and returns (and prints) the summary.
+ * writes each order's label when it is sent and its outcome when it ships or is cancelled; shows
+ * progress and returns (and prints) the summary.
  */
 export async function runSimulation(
   options: RunOptions,
@@ -74,7 +75,8 @@ export async function runSimulation(
     const results = await sink.send(batch.map((b) => b.event));
     batch.forEach((sent, i) => {
       tally(summary, sent, results[i]);
-      if (sent.label) labels?.write(`${JSON.stringify(sent.label)}\n`);
+      if (sent.label) writeLabel(labels, { kind: 'order', ...sent.label });
+      if (sent.outcome) writeLabel(labels, { kind: 'outcome', ...sent.outcome });
       const data = sent.event.data as Order;
       if (
         connector &&
@@ -90,6 +92,9 @@ export async function runSimulation(
 }
 
 const countOrders = (batch: SimulatedEvent[]) => batch.filter((b) => b.label).length;
+
+const writeLabel = (labels: WriteStream | undefined, record: LabelRecord) =>
+  labels?.write(`${JSON.stringify(record)}\n`);
 
 /** A progress bar on a terminal; one line every 5 s otherwise (logs, CI). */
 function startProgress(options: RunOptions, out: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>) {

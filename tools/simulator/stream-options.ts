@@ -147,10 +147,35 @@ export interface OrderLabel {
   orderedAt: string;
   /** Arrived on one of the last 3 working days of its month. */
   monthEnd: boolean;
+  /** The date the customer was promised at the first version (YYYY-MM-DD). */
+  requestedDate: string;
   categories: ExceptionCategory[];
   /** How each category was planted, in words. */
   details: string[];
 }
+
+/**
+ * How an order ended, known only when the ERP shipped or cancelled it (an order still open when
+ * the stream stops has none). The customer's own date changes move the promise: an order shipped
+ * on the date the customer last asked for is on time.
+ */
+export interface OutcomeLabel {
+  orderNumber: string;
+  /** The date promised at the first version (YYYY-MM-DD). */
+  requestedDate: string;
+  /** The date the customer last asked for before the outcome: the first one unless the customer moved it. */
+  promisedDate: string;
+  /** The local date of the SHIPPED version; null when the order was cancelled. */
+  shipDate: string | null;
+  cancelled: boolean;
+  /** Shipped after the promised date (a cancelled order is never late). */
+  late: boolean;
+  /** Working days from the promised date to the ship date, 0 when on time or cancelled. */
+  daysLate: number;
+}
+
+/** A line of the labels file: an order's label when it arrives, its outcome when it ends. */
+export type LabelRecord = ({ kind: 'order' } & OrderLabel) | ({ kind: 'outcome' } & OutcomeLabel);
 
 export interface SimulatedEvent {
   /** Position in the stream, from 1. */
@@ -162,4 +187,6 @@ export interface SimulatedEvent {
   event: EventEnvelope<unknown>;
   /** On the first event of each order. */
   label?: OrderLabel;
+  /** On the event that ends an order: its SHIPPED version or its cancellation. */
+  outcome?: OutcomeLabel;
 }

@@ -3,7 +3,13 @@ import type { EventQueue } from './event-queue.util';
 import type { PlannedEvent } from './order-factory';
 import { localToInstant, MINUTE_MS } from './sim-calendar.util';
 import type { SimRandom } from './sim-random.util';
-import type { OrderLabel, ResolvedStreamOptions, SimEventKind, SimulatedEvent } from './stream-options';
+import type {
+  OrderLabel,
+  OutcomeLabel,
+  ResolvedStreamOptions,
+  SimEventKind,
+  SimulatedEvent,
+} from './stream-options';
 
 export const SIMULATOR_SOURCE = 'ordex-erp-simulator';
 
@@ -31,7 +37,7 @@ export class StreamOutput {
     at: number,
     kind: SimEventKind,
     planned: PlannedEvent<K>,
-    extra: { id?: string; orderNumber?: string; label?: OrderLabel } = {},
+    extra: { id?: string; orderNumber?: string; label?: OrderLabel; outcome?: OutcomeLabel } = {},
   ): SimulatedEvent {
     const { type, payload } = planned;
     const event = createEvent(type, ERP_EVENTS[type].key(payload), payload, {
@@ -41,19 +47,23 @@ export class StreamOutput {
     });
     const simulated: SimulatedEvent = { seq: ++this.seq, at, kind, event, orderNumber: extra.orderNumber };
     if (extra.label) simulated.label = extra.label;
+    if (extra.outcome) simulated.outcome = extra.outcome;
     this.ready.push(simulated);
     return simulated;
   }
 
-  /** An order event, sent again later with the same id at the duplicate share. */
+  /**
+   * An order event, sent again later with the same id at the duplicate share (the duplicate
+   * carries no label or outcome: those belong to the order once).
+   */
   emitOrderEvent(
     at: number,
     kind: SimEventKind,
     planned: PlannedEvent,
     orderNumber: string,
-    label?: OrderLabel,
+    labels: { label?: OrderLabel; outcome?: OutcomeLabel } = {},
   ): void {
-    const emitted = this.emit(at, kind, planned, { orderNumber, label });
+    const emitted = this.emit(at, kind, planned, { orderNumber, ...labels });
     if (this.rnd.chance(this.options.duplicateShare)) {
       const again = at + Math.round(this.rnd.uniform(1_000, 10 * MINUTE_MS));
       this.queue.push(again, () =>
