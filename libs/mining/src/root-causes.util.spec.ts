@@ -18,6 +18,16 @@ function unit(dims: ObservationUnit['dims'], categories: string[] = [], at = T0)
   return { at, dims, categories };
 }
 
+/** `count` orders alike in their dims, PRICE_MISMATCH on the first `cases` of them. */
+function orders(dims: ObservationUnit['dims'], count: number, cases: number): ObservationUnit[] {
+  return Array.from({ length: count }, (_, i) => unit(dims, i < cases ? [PM] : []));
+}
+
+/** A finding as its slice and `cases/units`, to compare whole result lists exactly. */
+function counted(finding: SliceFinding): string {
+  return `${keyOf(finding)} ${finding.count}/${finding.units}`;
+}
+
 /** Test everything, report everything: only the pair rule and the BH family remain. */
 const PERMISSIVE: SliceMiningOptions = { minSliceUnits: 0, minCount: 0, minLift: 0, alpha: 1 };
 
@@ -396,6 +406,87 @@ describe('overRepresentedSlices', () => {
     expect(findings.find((f) => f.category === 'STOCK_SHORTAGE')?.slice).toEqual([
       { dim: 'period', value: 'month-end' },
     ]);
+  });
+
+  describe('a pair explained by a reported single slice', () => {
+    /**
+     * Four customers; customer A is the only GOLD one in the north and is REGIONAL, customer B is
+     * the only SILVER one in the south and is REGIONAL too:
+     *   customer  segment   region  tier    orders  PRICE_MISMATCH
+     *   A         REGIONAL  NORTH   GOLD    30      a
+     *   B         REGIONAL  SOUTH   SILVER  30      b
+     *   C         NATIONAL  NORTH   SILVER  120     12
+     *   D         NATIONAL  SOUTH   GOLD    120     12
+     */
+    const customers = (a: number, b: number): ObservationUnit[] => [
+      ...orders({ segment: 'REGIONAL', region: 'NORTH', tier: 'GOLD' }, 30, a),
+      ...orders({ segment: 'REGIONAL', region: 'SOUTH', tier: 'SILVER' }, 30, b),
+      ...orders({ segment: 'NATIONAL', region: 'NORTH', tier: 'SILVER' }, 120, 12),
+      ...orders({ segment: 'NATIONAL', region: 'SOUTH', tier: 'GOLD' }, 120, 12),
+    ];
+
+    it('is not reported when it restates the single slice that holds its cases', () => {
+      // a = b = 18: N = 300, K = 60, baseline 0.2. REGIONAL 36/60 runs at lift 3; NORTH and GOLD
+      // are diluted to 30/150 (lift 1), so NORTH∧GOLD, which is customer A at 18/30 (lift 3),
+      // outgrows both parents by far. All 18 of its cases are REGIONAL orders and 3 < 1.25 · 3:
+      // it is REGIONAL again, as is SOUTH∧SILVER (customer B). The pairs with segment run at
+      // lift 3 too and do not outgrow their parent REGIONAL.
+      expect(overRepresentedSlices(customers(18, 18)).map(counted)).toEqual(['segment=REGIONAL 36/60']);
+    });
+
+    it('is reported when no single slice holds its cases', () => {
+      // The same orders without the segment dim: the pairs are all there is to say.
+      const withoutSegment = customers(18, 18).map((u) =>
+        unit({ region: u.dims['region'], tier: u.dims['tier'] }, [...u.categories]),
+      );
+      expect(overRepresentedSlices(withoutSegment).map(counted)).toEqual([
+        'region=NORTH & tier=GOLD 18/30',
+        'region=SOUTH & tier=SILVER 18/30',
+      ]);
+    });
+
+    it('is reported when it runs clearly hotter than the single slice that holds its cases', () => {
+      // a = 27, b = 9: REGIONAL is still 36/60 (lift 3), but customer A runs at 27/30 (lift
+      // 4.5 ≥ 1.25 · 3), so every pair naming it is a cause inside the segment. Customer B's
+      // SOUTH∧SILVER (9/30) is not significant.
+      expect(overRepresentedSlices(customers(27, 9)).map(counted)).toEqual([
+        'region=NORTH & segment=REGIONAL 27/30',
+        'region=NORTH & tier=GOLD 27/30',
+        'segment=REGIONAL & tier=GOLD 27/30',
+        'segment=REGIONAL 36/60',
+      ]);
+    });
+
+    it('is reported when more than a tenth of its cases lie outside that slice', () => {
+      // Customer X, NATIONAL in the north and GOLD, joins with 10 orders and x cases, so
+      // NORTH∧GOLD is A and X: 40 orders, 18 + x cases, 18 of them REGIONAL.
+      const withX = (x: number) => [
+        ...customers(18, 18),
+        ...orders({ segment: 'NATIONAL', region: 'NORTH', tier: 'GOLD' }, 10, x),
+      ];
+      // x = 3: N = 310, K = 63. NORTH∧GOLD 21/40 (lift 2.58) outgrows NORTH and GOLD (33/160,
+      // lift 1.01) and stays below 1.25 · REGIONAL's 36/60 (lift 2.95), but only 18 of its 21
+      // cases (86%) are REGIONAL orders.
+      expect(overRepresentedSlices(withX(3)).map(counted)).toEqual([
+        'segment=REGIONAL 36/60',
+        'region=NORTH & tier=GOLD 21/40',
+      ]);
+      // x = 2: NORTH∧GOLD 20/40 (lift 2.5 < 1.25 · 3), and 18 of its 20 cases, exactly nine in
+      // ten, are REGIONAL orders.
+      expect(overRepresentedSlices(withX(2)).map(counted)).toEqual(['segment=REGIONAL 36/60']);
+    });
+  });
+
+  it('finds an interaction that neither of its single slices shows', () => {
+    // PRICE_MISMATCH runs high only on HVAC orders in the south. N = 400, K = 55: HVAC and SOUTH
+    // are 35/200 each (lift 1.27, adjusted p 0.055, not significant); HVAC∧SOUTH is 30/100.
+    const units = [
+      ...orders({ family: 'HVAC', region: 'SOUTH' }, 100, 30),
+      ...orders({ family: 'HVAC', region: 'NORTH' }, 100, 5),
+      ...orders({ family: 'PLUMBING', region: 'SOUTH' }, 100, 5),
+      ...orders({ family: 'PLUMBING', region: 'NORTH' }, 100, 15),
+    ];
+    expect(overRepresentedSlices(units).map(counted)).toEqual(['family=HVAC & region=SOUTH 30/100']);
   });
 
   it('rejects options it cannot honour', () => {

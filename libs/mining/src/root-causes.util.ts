@@ -62,7 +62,11 @@ export interface SliceMiningOptions {
   alpha?: number;
   /** 1: single `dim = value` slices only; 2 (default): also pairs of conditions on distinct dims. */
   maxDimensionsPerSlice?: 1 | 2;
-  /** A pair is kept only when its lift is at least this many times each parent's lift (default 1.25). */
+  /**
+   * A pair is kept only when its lift is at least this many times each parent's lift and the lift
+   * of any reported single slice holding nine in ten of its cases (default 1.25; 0 keeps every
+   * pair).
+   */
   pairLiftGain?: number;
   /**
    * When set, every unit also gets the `period` and `weekday` dimensions of {@link timeDimensions}
@@ -89,6 +93,12 @@ const DEFAULTS = {
 const PAIR_KEY_BASE = 2 ** 26;
 
 /**
+ * A pair is explained by a reported single slice that holds at least this share of the pair's
+ * cases, as tenths so that counts compare exactly: nine in ten.
+ */
+const EXPLAINED_CASES_TENTHS = 9;
+
+/**
  * Where each exception category comes from: every `dim = value` slice (and, by default, every
  * pair of conditions on two distinct dimensions) in which the category's rate is significantly
  * above its overall rate.
@@ -102,9 +112,16 @@ const PAIR_KEY_BASE = 2 ** 26;
  * (see {@link fisherUpperTail}). For each category the tested family is every slice with at
  * least `minSliceUnits` units, a choice that does not look at the category's counts, so the
  * Benjamini–Hochberg adjustment over that family keeps its false-discovery guarantee; the other
- * thresholds (`minCount`, `minLift`, `alpha`, the pair rule) then only decide what is reported.
+ * thresholds (`minCount`, `minLift`, `alpha`, the pair rules) then only decide what is reported.
  * A pair is reported only when its lift is at least `pairLiftGain` times the lift of each of its
- * two single-condition parents; otherwise it merely restates a parent.
+ * two single-condition parents; otherwise it merely restates a parent. It is also dropped when a
+ * reported single slice S of the same category, on any dimension, holds at least nine in ten of
+ * the pair's cases (units with the category) while the pair's lift is below `pairLiftGain` times
+ * S's: then the pair is S seen through two diluted dimensions, e.g. `region = NORTH and tier =
+ * GOLD` when the only GOLD customer in the north is a REGIONAL one and the cause is the REGIONAL
+ * segment. The share is taken over cases rather than units because cases are what the owner
+ * follows up: a pair whose cases S already names tells them nothing new, whatever else it holds.
+ * A pair clearly hotter than S (a cause inside S) or with a tenth of its cases outside S stays.
  *
  * Findings come grouped by category (by name), then by adjusted p-value ascending, lift
  * descending, and slice (condition by condition, dimension then value; a single before its
@@ -120,7 +137,15 @@ export function overRepresentedSlices(
   const tested: number[] = [];
   for (let s = 0; s < table.units.length; s++) if (table.units[s] >= settings.minSliceUnits) tested.push(s);
   const findings: SliceFinding[] = [];
-  for (let c = 0; c < table.categories.length; c++) findings.push(...findingsOf(table, c, tested, settings));
+  for (let c = 0; c < table.categories.length; c++) {
+    const reported = withoutExplainedPairs(
+      table,
+      c,
+      findingsOf(table, c, tested, settings),
+      settings.pairLiftGain,
+    );
+    for (const { finding } of reported) findings.push(finding);
+  }
   return findings.sort(
     (a, b) =>
       compare(a.category, b.category) ||
@@ -389,6 +414,11 @@ interface SliceTable {
   second: number[];
   units: number[];
   hits: number[][];
+  /**
+   * The units with at least one category, as their category and condition indexes: the only
+   * units an overlap of cases can count, kept so that it needs no second pass over the input.
+   */
+  cases: { categories: number[]; conditions: number[] }[];
 }
 
 function countSlices(units: readonly ObservationUnit[], pairs: boolean, timeZone: string | null): SliceTable {
@@ -401,6 +431,7 @@ function countSlices(units: readonly ObservationUnit[], pairs: boolean, timeZone
     second: [],
     units: [],
     hits: [],
+    cases: [],
   };
   const categoryIndex = new Map<string, number>();
   const conditionIndex = new Map<string, Map<string, number>>();
@@ -485,42 +516,94 @@ function countSlices(units: readonly ObservationUnit[], pairs: boolean, timeZone
       table.units[s]++;
       for (const c of categories) table.hits[c][s]++;
     }
+    if (categories.length > 0) table.cases.push({ categories: [...categories], conditions: [...conditions] });
   }
   return table;
 }
 
-/** The reported findings of one category over the tested slices. */
+/** A finding with the slice of the table it was made on. */
+interface Reported {
+  slice: number;
+  finding: SliceFinding;
+}
+
+/** The findings of one category over the tested slices, before explained pairs are dropped. */
 function findingsOf(
   table: SliceTable,
   c: number,
   tested: readonly number[],
   settings: ResolvedOptions,
-): SliceFinding[] {
+): Reported[] {
   const N = table.total;
   const K = table.withCategory[c];
   const hits = table.hits[c];
   const pValues = tested.map((s) => fisherUpperTail(hits[s], N, K, table.units[s]));
   const adjusted = benjaminiHochberg(pValues);
-  const findings: SliceFinding[] = [];
+  const findings: Reported[] = [];
   tested.forEach((s, i) => {
     const n = table.units[s];
     const k = hits[s];
     if (k < settings.minCount || k * N < settings.minLift * n * K || adjusted[i] > settings.alpha) return;
     if (table.second[s] >= 0 && !outgrowsParents(table, hits, s, settings.pairLiftGain)) return;
     findings.push({
-      category: table.categories[c],
-      slice: conditionsOf(table, s),
-      units: n,
-      count: k,
-      support: k / N,
-      confidence: k / n,
-      lift: k / n / (K / N),
-      pValue: pValues[i],
-      adjustedPValue: adjusted[i],
-      baseline: K / N,
+      slice: s,
+      finding: {
+        category: table.categories[c],
+        slice: conditionsOf(table, s),
+        units: n,
+        count: k,
+        support: k / N,
+        confidence: k / n,
+        lift: k / n / (K / N),
+        pValue: pValues[i],
+        adjustedPValue: adjusted[i],
+        baseline: K / N,
+      },
     });
   });
   return findings;
+}
+
+/**
+ * Category c's findings without the pairs a reported single slice explains (see
+ * {@link overRepresentedSlices}). Only singles the pair does not outrun by `gain` are rivals,
+ * which leaves out the pair's own parents, since it outgrew them to be reported; a pair without
+ * cases (reported only under permissive thresholds) has nothing to explain and is kept. The
+ * cases the pair shares with each rival are counted in one pass over the units with the
+ * category, each unit's conditions stamped with its index so membership is one lookup each.
+ */
+function withoutExplainedPairs(table: SliceTable, c: number, reported: Reported[], gain: number): Reported[] {
+  const hits = table.hits[c];
+  const singles = reported.filter(({ slice }) => table.second[slice] < 0).map(({ slice }) => slice);
+  const checks = reported
+    .filter(({ slice }) => table.second[slice] >= 0 && hits[slice] > 0)
+    .map(({ slice: pair }) => ({
+      pair,
+      rivals: singles.filter(
+        (single) => hits[pair] * table.units[single] < gain * table.units[pair] * hits[single],
+      ),
+    }))
+    .filter(({ rivals }) => rivals.length > 0);
+  if (checks.length === 0) return reported;
+  const shared = checks.map(({ rivals }) => rivals.map(() => 0));
+  const stamp = new Array<number>(table.conditions.length).fill(-1);
+  const conditionOf = (single: number) => table.first[single];
+  table.cases.forEach(({ categories, conditions }, u) => {
+    if (!categories.includes(c)) return;
+    for (const condition of conditions) stamp[condition] = u;
+    checks.forEach(({ pair, rivals }, i) => {
+      if (stamp[conditionOf(table.first[pair])] !== u || stamp[conditionOf(table.second[pair])] !== u) return;
+      rivals.forEach((single, j) => {
+        if (stamp[conditionOf(single)] === u) shared[i][j]++;
+      });
+    });
+  });
+  const explained = new Set(
+    checks
+      .filter(({ pair }, i) => shared[i].some((cases) => 10 * cases >= EXPLAINED_CASES_TENTHS * hits[pair]))
+      .map(({ pair }) => pair),
+  );
+  return reported.filter(({ slice }) => !explained.has(slice));
 }
 
 /**
