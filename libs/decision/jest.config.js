@@ -1,0 +1,1 @@
+module.exports = { displayName: 'decision', preset: '../../jest.preset.js', rootDir: '.' };
