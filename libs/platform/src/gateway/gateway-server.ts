@@ -1,4 +1,5 @@
 import { createServer, Server } from 'node:http';
+import { keepConnectionsAlive } from '../subgraph/http-keep-alive';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -93,6 +94,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const app = express();
   const server = createServer(app);
+  keepConnectionsAlive(server);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: options.introspection,

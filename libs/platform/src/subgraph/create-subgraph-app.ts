@@ -12,6 +12,7 @@ import type { SecurityLog } from '../identity/security-log';
 import { nestLoggerFor } from '../logging/nest-logger';
 import { metricsMiddleware } from '../metrics/metrics.middleware';
 import { ServiceMetrics } from '../metrics/service-metrics';
+import { keepConnectionsAlive } from './http-keep-alive';
 import type { SubgraphDefinition, SubgraphRuntime } from './subgraph-definition';
 import { SubgraphPlatformModule } from './subgraph-platform.module';
 
@@ -42,6 +43,7 @@ export async function startSubgraph(
       app.get<SecurityLog>(SECURITY_LOG),
     ),
   );
+  keepConnectionsAlive(app.getHttpServer());
   await app.listen(runtime.config.PORT, runtime.config.HOST);
   return app;
 }
