@@ -230,8 +230,10 @@ describe('exception detection', () => {
     expect(verifyAuditChain).toEqual({ valid: true, entries: 6 });
     const published = await stack.sql<{ change: string }>(
       `SELECT envelope->'data'->>'change' AS change FROM cases.outbox
-        WHERE subject = 'cases.case.updated.v1' AND envelope->'data'->>'orderNumber' = 'SO-1001'`,
+        WHERE subject = 'cases.case.updated.v1' AND envelope->'data'->>'orderNumber' = 'SO-1001'
+        ORDER BY seq`,
     );
+    // In the order they were queued, in one transaction: the policy's command is sent as the case opens.
     expect(published.map((p) => p.change)).toEqual([
       'ALTERNATE_DC sent to the ERP',
       'opened, 1 action taken by policy',

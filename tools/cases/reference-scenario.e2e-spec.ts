@@ -220,6 +220,47 @@ describe('the reference scenario', () => {
     });
   });
 
+  it('records the service risk of the case and what decided it: the rules, while no model is loaded', async () => {
+    const kase = (await theCase())!;
+    const { data, errors } = await ask<{
+      case: {
+        serviceRisk: {
+          probability: number;
+          source: string;
+          modelVersion: string | null;
+          rulesVersion: string;
+          fallbackReason: string | null;
+          explanation: { feature: string; contribution: number }[];
+        };
+        auditTrail: { action: string; payload: string }[];
+      };
+    }>(
+      'ops.viewer',
+      ['admin'],
+      `query($id: ID!) { case(id: $id) {
+         serviceRisk { probability source modelVersion rulesVersion fallbackReason explanation { feature contribution } }
+         auditTrail { action payload }
+       } }`,
+      { id: kase.id },
+    );
+    if (errors) throw new Error(errors[0].message);
+    expect(data!.case.serviceRisk).toMatchObject({
+      source: 'RULES',
+      modelVersion: null,
+      rulesVersion: 'service-risk-rules-1',
+      fallbackReason: 'unavailable',
+    });
+    expect(data!.case.serviceRisk.probability).toBeGreaterThan(0);
+    expect(data!.case.serviceRisk.probability).toBeLessThan(1);
+    const assessed = data!.case.auditTrail.filter((e) => e.action === 'case.assessed');
+    expect(assessed.length).toBeGreaterThan(0);
+    for (const entry of assessed)
+      expect(JSON.parse(entry.payload).serviceRisk).toMatchObject({
+        source: 'rules',
+        fallbackReason: 'unavailable',
+      });
+  });
+
   it('keeps every step on a verified audit chain', async () => {
     const kase = (await theCase())!;
     const { data } = await ask<{

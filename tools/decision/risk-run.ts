@@ -1,8 +1,14 @@
 import { parseArgs } from 'node:util';
 import {
+  biasReport,
   brierScore,
+  DEFAULT_BIAS_OPTIONS,
   DEFAULT_RISK_TRAINING,
+  DRIFT_THRESHOLDS,
+  driftAlerts,
+  featureDrift,
   logLoss,
+  performanceBySegment,
   predictRiskBatch,
   RISK_FEATURES,
   riskFeatures,
@@ -10,7 +16,12 @@ import {
   rulesRisk,
   trainRiskModel,
   workingDaysBetween,
+  type BiasFlag,
+  type DriftAlert,
+  type FeatureDriftReport,
   type RiskModelArtifact,
+  type SegmentPerformance,
+  type SegmentRow,
 } from '@ordex/decision';
 import { progress, shuffledExamples } from './risk-examples';
 import { simulatedRiskHistory, splitByTime, type RiskHistoryRow } from './risk-history';
@@ -126,19 +137,41 @@ export interface RiskEvaluation {
   rules: RiskScores;
 }
 
+/** Each held-out order's outcome and the two probabilities of it, in the order of the rows. */
+export interface HeldOutScores {
+  labels: (0 | 1)[];
+  model: Float32Array;
+  rules: number[];
+}
+
+/** The model and the rules scoring the same held-out orders. */
+export async function scoreHeldOut(
+  artifact: RiskModelArtifact,
+  heldOut: readonly RiskHistoryRow[],
+): Promise<HeldOutScores> {
+  return {
+    labels: heldOut.map((r) => (r.late ? 1 : 0)),
+    model: await predictRiskBatch(
+      artifact,
+      heldOut.map((r) => riskFeatures(r.input)),
+    ),
+    rules: heldOut.map((r) =>
+      rulesRisk(r.input, workingDaysBetween(r.input.orderedAt, r.input.requestedDate)),
+    ),
+  };
+}
+
 /** The model and the rules scored on the same held-out orders. */
 export async function evaluate(
   artifact: RiskModelArtifact,
   heldOut: readonly RiskHistoryRow[],
 ): Promise<RiskEvaluation> {
-  const labels: number[] = heldOut.map((r) => (r.late ? 1 : 0));
-  const model = await predictRiskBatch(
-    artifact,
-    heldOut.map((r) => riskFeatures(r.input)),
-  );
-  const rules = heldOut.map((r) =>
-    rulesRisk(r.input, workingDaysBetween(r.input.orderedAt, r.input.requestedDate)),
-  );
+  return evaluateScores(heldOut, await scoreHeldOut(artifact, heldOut));
+}
+
+/** The figures of scores already taken on the held-out orders. */
+export function evaluateScores(heldOut: readonly RiskHistoryRow[], scored: HeldOutScores): RiskEvaluation {
+  const { labels } = scored;
   const scores = (p: ArrayLike<number>): RiskScores => ({
     auc: round(rocAuc(p, labels)),
     brier: round(brierScore(p, labels)),
@@ -146,11 +179,11 @@ export async function evaluate(
   });
   return {
     orders: heldOut.length,
-    lateRate: round(labels.reduce((a, b) => a + b, 0) / Math.max(1, labels.length)),
+    lateRate: round(labels.reduce<number>((a, b) => a + b, 0) / Math.max(1, labels.length)),
     from: heldOut[0]?.input.orderedAt.toISOString() ?? '',
     to: heldOut[heldOut.length - 1]?.input.orderedAt.toISOString() ?? '',
-    model: scores(model),
-    rules: scores(rules),
+    model: scores(scored.model),
+    rules: scores(scored.rules),
   };
 }
 
@@ -164,6 +197,125 @@ export function evaluationTable(e: RiskEvaluation): string {
     row('model', e.model),
     row('rules', e.rules),
   ].join('\n');
+}
+
+/** One customer segment or tier: the model's figures and the rules' on its held-out orders. */
+export interface GroupComparison {
+  group: string;
+  model: SegmentPerformance;
+  rules: SegmentPerformance;
+}
+
+/** What oversight of the model sees on the held-out orders. */
+export interface RiskOversight {
+  /** Each segment, then each tier, by name. */
+  groups: GroupComparison[];
+  /** The groups the model serves worse than the rest (see biasReport), and how many were judged. */
+  bias: { judged: number; flagged: BiasFlag[] };
+  /** The inputs' drift from the training orders to the held-out ones, and the alerts it raises. */
+  drift: FeatureDriftReport;
+  alerts: DriftAlert[];
+}
+
+/**
+ * The model overseen on the held-out orders: its figures and the rules' in each customer segment
+ * and tier, the groups it serves worse than the rest, and how far the held-out orders' features
+ * have moved from those it was trained on.
+ */
+export function oversee(
+  train: readonly RiskHistoryRow[],
+  heldOut: readonly RiskHistoryRow[],
+  scored: HeldOutScores,
+): RiskOversight {
+  const groups: GroupComparison[] = [];
+  const bias: RiskOversight['bias'] = { judged: 0, flagged: [] };
+  const by = (name: 'segment' | 'tier') => {
+    const rows = (p: ArrayLike<number>): SegmentRow[] =>
+      heldOut.map((r, i) => ({
+        group: `${name} ${r.input[name] ?? 'none'}`,
+        probability: p[i],
+        label: scored.labels[i],
+      }));
+    const model = biasReport(rows(scored.model));
+    const rules = performanceBySegment(rows(scored.rules));
+    model.groups.forEach((g, i) => groups.push({ group: g.group, model: g, rules: rules.groups[i] }));
+    bias.judged += model.groups.length - model.tooSmall.length;
+    bias.flagged.push(...model.flagged);
+  };
+  by('segment');
+  by('tier');
+  const drift = featureDrift(
+    train.map((r) => riskFeatures(r.input)),
+    heldOut.map((r) => riskFeatures(r.input)),
+    RISK_FEATURES,
+  );
+  return { groups, bias, drift, alerts: driftAlerts(drift) };
+}
+
+/** Oversight as tables: the groups, the bias flags, the `top` drifting features and the alerts. */
+export function oversightTable(o: RiskOversight, top = 5): string {
+  const auc = (g: SegmentPerformance) => (g.auc === null ? '—' : g.auc.toFixed(4));
+  const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const widths = [20, 7, 7, 10, 10, 10, 12, 12];
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('');
+  const header = line([
+    'group',
+    'orders',
+    'late',
+    'predicted',
+    'AUC model',
+    'AUC rules',
+    'Brier model',
+    'Brier rules',
+  ]);
+  const rows = o.groups.map(({ group, model, rules }) =>
+    line([
+      group,
+      model.count.toLocaleString('en'),
+      percent(model.observedRate),
+      percent(model.meanPredicted),
+      auc(model),
+      auc(rules),
+      model.brier.toFixed(4),
+      rules.brier.toFixed(4),
+    ]),
+  );
+  const features = o.drift.features.slice(0, top);
+  const { brierFactor, maxCalibrationGap, minRows } = DEFAULT_BIAS_OPTIONS;
+  return [
+    `by customer segment and tier (predicted: the model's mean probability)`,
+    header,
+    ...rows,
+    o.bias.flagged.length === 0
+      ? `bias: no group flagged of ${o.bias.judged} judged (a flag: Brier over ${brierFactor}× overall, or mean predicted over ${100 * maxCalibrationGap} points from observed, in groups of ${minRows} orders or more)`
+      : [
+          `bias: ${o.bias.flagged.length} of ${o.bias.judged} groups flagged`,
+          ...o.bias.flagged.map((f) => `  ${f.message}`),
+        ].join('\n'),
+    '',
+    `drift of the features, ${o.drift.referenceRows.toLocaleString('en')} training orders → ${o.drift.currentRows.toLocaleString('en')} held out (PSI, top ${features.length})`,
+    `${'feature'.padEnd(36)} ${'PSI'.padStart(7)}  level`,
+    ...features.map((f) => `${f.feature.padEnd(36)} ${f.psi.toFixed(4).padStart(7)}  ${f.level}`),
+    o.alerts.length === 0
+      ? `drift alerts: none (no feature over PSI ${DRIFT_THRESHOLDS.significant})`
+      : [`drift alerts: ${o.alerts.length}`, ...o.alerts.map((a) => `  ${a.message}`)].join('\n'),
+  ].join('\n');
+}
+
+/** Oversight in brief, for the JSON line: the flagged groups and the largest drift. */
+export function oversightSummary(o: RiskOversight): {
+  bias: { judged: number; flagged: { group: string; reasons: BiasFlag['reasons'] }[] };
+  drift: { maxPsi: number; feature: string; alerts: number };
+} {
+  const worst = o.drift.features[0];
+  return {
+    bias: {
+      judged: o.bias.judged,
+      flagged: o.bias.flagged.map(({ group, reasons }) => ({ group, reasons })),
+    },
+    drift: { maxPsi: round(worst?.psi ?? 0), feature: worst?.feature ?? '', alerts: o.alerts.length },
+  };
 }
 
 function round(x: number): number {

@@ -22,6 +22,7 @@ import { ExecutionDispatch1765324800000 } from './migrations/1765324800000-execu
 import { WebhookReplay1765411200000 } from './migrations/1765411200000-webhook-replay';
 import { CaseReopenedAt1765497600000 } from './migrations/1765497600000-case-reopened-at';
 import { ApprovalWithdrawn1765584000000 } from './migrations/1765584000000-approval-withdrawn';
+import { CaseServiceRisk1765843200000 } from './migrations/1765843200000-case-service-risk';
 import { RecommendationEntity } from './recommendations/recommendation.entity';
 import { BusinessCalendarEntity } from './sla/business-calendar.entity';
 import { EscalationEntity } from './sla/escalation.entity';
@@ -64,6 +65,7 @@ export const casesSubgraph: SubgraphDefinition = {
     WebhookReplay1765411200000,
     CaseReopenedAt1765497600000,
     ApprovalWithdrawn1765584000000,
+    CaseServiceRisk1765843200000,
   ],
   partnerScoped: true,
   readsGraph: true,

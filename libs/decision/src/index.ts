@@ -2,3 +2,6 @@ export * from './metrics/classification-metrics';
 export * from './risk/risk-input';
 export * from './risk/risk-model';
 export * from './risk/rules-risk';
+export * from './risk/service-risk-decision';
+export * from './oversight/feature-drift';
+export * from './oversight/segment-performance';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isMonthEnd, type ServiceRiskDecision } from '@ordex/decision';
 import { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit/audit-trail.service';
 import type { JsonObject } from '../audit/domain/chain-hash.util';
@@ -23,6 +24,7 @@ import { RecommendationEntity } from '../recommendations/recommendation.entity';
 import { BusinessCalendarsService } from '../sla/business-calendars.service';
 import { workingMinutesBetween } from '../sla/domain/business-calendar.util';
 import { RuleVersionsService } from './rule-versions.service';
+import { ServiceRiskService } from './service-risk.service';
 import { TaskPlannerService } from './task-planner.service';
 
 /** Who records assessments on the audit trail. */
@@ -57,6 +59,7 @@ export class CaseAssessmentService {
     private readonly tasks: TaskPlannerService,
     private readonly calendars: BusinessCalendarsService,
     private readonly audit: AuditTrailService,
+    private readonly serviceRisk: ServiceRiskService,
   ) {}
 
   async assess(tx: EntityManager, kase: CaseEntity, input: AssessmentInput): Promise<AssessmentChange> {
@@ -83,6 +86,18 @@ export class CaseAssessmentService {
       slaShareLeft: await this.slaShareLeft(tx, kase, open, now),
     };
     const priority = casePriority(inputs);
+    const risk = this.serviceRisk.decide({
+      orderedAt: kase.openedAt,
+      requestedDate: order.requestedDate,
+      lines: order.lines.length,
+      orderValue: order.orderValue,
+      segment: order.customer?.segment ?? null,
+      tier: order.customer?.tier ?? null,
+      monthEnd: isMonthEnd(kase.openedAt),
+      categories: open.map((e) => e.category),
+      recentExceptions: await this.recentExceptions(tx, kase),
+    });
+    const riskChanged = riskSignature(kase.serviceRisk) !== riskSignature(risk);
 
     const candidates = recommendActions({
       order,
@@ -119,6 +134,7 @@ export class CaseAssessmentService {
         priority: priority.score,
         priorityFactors: priority.factors,
         priorityInputs: inputs,
+        serviceRisk: risk,
         orderSnapshot: {
           currency: order.currency,
           requestedDate: order.requestedDate,
@@ -133,10 +149,11 @@ export class CaseAssessmentService {
       },
     );
     const change = { priorityBefore: kase.priority, priority: priority.score, recommendationsChanged };
-    if (priorityChanged || recommendationsChanged) {
-      await this.record(tx, kase, priority, proposed, recommendationsChanged);
+    if (priorityChanged || recommendationsChanged || riskChanged) {
+      await this.record(tx, kase, priority, proposed, recommendationsChanged, risk);
     }
     kase.priority = priority.score;
+    kase.serviceRisk = risk;
     return change;
   }
 
@@ -154,6 +171,18 @@ export class CaseAssessmentService {
       { priority: priority.score, priorityFactors: priority.factors, priorityInputs: inputs },
     );
     return priority;
+  }
+
+  /** The customer's exceptions on its other orders' cases in the 30 days before this case opened. */
+  private async recentExceptions(tx: EntityManager, kase: CaseEntity): Promise<number> {
+    if (!kase.customerId) return 0;
+    const [{ n }]: { n: number }[] = await tx.query(
+      `SELECT count(*)::int AS n FROM "cases"."case_exception" e JOIN "cases"."case" c ON c.id = e.case_id
+        WHERE c.customer_id = $1 AND c.order_number <> $2
+          AND e.detected_at < $3 AND e.detected_at >= $3::timestamptz - interval '30 days'`,
+      [kase.customerId, kase.orderNumber, kase.openedAt],
+    );
+    return n;
   }
 
   /** The tightest open task's share of its SLA still left (negative once breached); null without SLAs. */
@@ -229,6 +258,7 @@ export class CaseAssessmentService {
     priority: Priority,
     proposed: Omit<RecommendationEntity, 'id' | 'createdAt'>[],
     recommendationsChanged: boolean,
+    risk: ServiceRiskDecision,
   ) {
     return this.audit.append(
       {
@@ -240,6 +270,13 @@ export class CaseAssessmentService {
           rules: kase.ruleVersions as JsonObject,
           before: { priority: kase.priority },
           after: { priority: priority.score },
+          serviceRisk: {
+            probability: Math.round(risk.probability * 10_000) / 10_000,
+            source: risk.source,
+            modelVersion: risk.modelVersion,
+            rulesVersion: risk.rulesVersion,
+            fallbackReason: risk.fallbackReason,
+          },
           factors: priority.factors.map((f) => ({
             factor: f.factor,
             input: f.input,
@@ -262,6 +299,12 @@ export class CaseAssessmentService {
       tx,
     );
   }
+}
+
+/** What makes a service-risk decision worth recording again: who decided, and the rounded probability. */
+function riskSignature(risk: ServiceRiskDecision | null): string {
+  if (!risk) return '';
+  return [risk.source, risk.modelVersion, risk.fallbackReason, risk.probability.toFixed(3)].join('|');
 }
 
 function daysBetween(from: string, to: string): number {

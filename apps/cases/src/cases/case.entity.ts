@@ -1,3 +1,4 @@
+import type { ServiceRiskDecision } from '@ordex/decision';
 import { CaseStatus } from '@ordex/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { CommitmentDraft } from '../communication/domain/revised-commitment.util';
@@ -64,6 +65,10 @@ export class CaseEntity {
   /** How the priority was reached, factor by factor. */
   @Column({ name: 'priority_factors', type: 'jsonb', default: [] })
   priorityFactors: PriorityFactor[];
+
+  /** The service-risk decision of the last assessment: probability, model or rules, and why. */
+  @Column({ name: 'service_risk', type: 'jsonb', nullable: true })
+  serviceRisk: ServiceRiskDecision | null;
 
   /** What the priority was computed from, kept so that the passing of time can rescore without the graph. */
   @Column({ name: 'priority_inputs', type: 'jsonb', nullable: true })

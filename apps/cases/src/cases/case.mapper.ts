@@ -1,3 +1,4 @@
+import { ServiceRiskSource } from '../assessment/service-risk.object';
 import { EXCEPTION_CATEGORY_OWNER } from '@ordex/contracts';
 import type { CaseExceptionEntity } from './case-exception.entity';
 import type { CaseEntity } from './case.entity';
@@ -11,6 +12,10 @@ export function toCaseObject(entity: CaseEntity): CaseObject {
     status: entity.status,
     priority: entity.priority,
     priorityFactors: entity.priorityFactors.map((f) => ({ ...f, factor: f.factor as PriorityFactorName })),
+    serviceRisk: entity.serviceRisk && {
+      ...entity.serviceRisk,
+      source: entity.serviceRisk.source === 'model' ? ServiceRiskSource.MODEL : ServiceRiskSource.RULES,
+    },
     region: entity.region,
     ruleVersions: Object.entries(entity.ruleVersions)
       .map(([table, version]) => ({ table, version }))

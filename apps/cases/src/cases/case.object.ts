@@ -1,3 +1,4 @@
+import type { ServiceRiskObject } from '../assessment/service-risk.object';
 import { CasesSchema } from '../cases-schema.scope';
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CaseStatus, ExceptionCategory, Team } from '@ordex/contracts';
@@ -64,6 +65,9 @@ export class CaseObject {
 
   /** Resolved by CaseResolver (a field with its own access rule). */
   priorityFactors: PriorityFactorObject[];
+
+  /** Resolved by CaseResolver (a field with its own access rule). */
+  serviceRisk: ServiceRiskObject | null;
 
   @Field(() => String, {
     nullable: true,

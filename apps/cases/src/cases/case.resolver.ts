@@ -1,3 +1,4 @@
+import { ServiceRiskObject } from '../assessment/service-risk.object';
 import { Inject } from '@nestjs/common';
 import {
   Args,
@@ -73,6 +74,15 @@ export class CaseResolver {
   })
   priorityFactors(@Parent() parent: CaseObject): PriorityFactorObject[] {
     return parent.priorityFactors;
+  }
+
+  @ResolveField(() => ServiceRiskObject, {
+    nullable: true,
+    description:
+      'The probability that the order misses its promised date and what decided it (model or rules, and why); null before the first assessment.',
+  })
+  serviceRisk(@Parent() parent: CaseObject): ServiceRiskObject | null {
+    return parent.serviceRisk;
   }
 
   @ResolveField(() => CustomerMessageObject, {

@@ -1,4 +1,4 @@
-import { RISK_FEATURES, riskFeatures, workingDaysBetween, type RiskInput } from './risk-input';
+import { isMonthEnd, RISK_FEATURES, riskFeatures, workingDaysBetween, type RiskInput } from './risk-input';
 import { RISK_RULES, rulesRisk } from './rules-risk';
 
 const input: RiskInput = {
@@ -52,5 +52,12 @@ describe('service-risk features', () => {
     expect(rulesRisk(input, 2)).toBeCloseTo(1 - onTime, 12);
     expect(rulesRisk(input, 1)).toBeCloseTo(1 - onTime * (1 - RISK_RULES.tightPromise), 12);
     expect(rulesRisk({ ...input, categories: [] }, 0)).toBeCloseTo(RISK_RULES.base, 12);
+  });
+
+  it('month end is the last three working days of the month', () => {
+    // November 2026 ends on Monday the 30th: its last three working days are the 26th, 27th and 30th.
+    expect(['25', '26', '27', '28', '30'].map((d) => isMonthEnd(new Date(`2026-11-${d}T10:00:00Z`)))).toEqual(
+      [false, true, true, false, true],
+    );
   });
 });

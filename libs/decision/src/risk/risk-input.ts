@@ -81,3 +81,16 @@ export function workingDaysBetween(from: Date, toDate: string): number {
   }
   return days;
 }
+
+/** One of the last three working days (Monday to Friday) of its month, in UTC. */
+export function isMonthEnd(at: Date): boolean {
+  const year = at.getUTCFullYear();
+  const month = at.getUTCMonth();
+  let left = 0;
+  for (let day = at.getUTCDate() + 1; day <= new Date(Date.UTC(year, month + 1, 0)).getUTCDate(); day++) {
+    const weekday = new Date(Date.UTC(year, month, day)).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left++;
+  }
+  const weekday = at.getUTCDay();
+  return weekday !== 0 && weekday !== 6 && left < 3;
+}

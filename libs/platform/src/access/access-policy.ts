@@ -143,6 +143,7 @@ export const ACCESS_RULES: Record<string, Scope> = {
   // How ordex works a case inside (margins at risk, proposals with prices and credit amounts,
   // approvals, the unsent customer message): the teams that act on cases, not partners.
   'Case.priorityFactors': 'cases:act',
+  'Case.serviceRisk': 'cases:act',
   'Case.recommendations': 'cases:act',
   'Case.actions': 'cases:act',
   'Case.approvals': 'cases:act',
