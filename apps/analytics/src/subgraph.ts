@@ -5,6 +5,7 @@ import { AnalyticsInit1764288000000 } from './migrations/1764288000000-analytics
 import { AnalyticsInsights1764374400000 } from './migrations/1764374400000-analytics-insights';
 import { ProcessIntelligence1765670400000 } from './migrations/1765670400000-process-intelligence';
 import { KpiLedger1765843200000 } from './migrations/1765843200000-kpi-ledger';
+import { ModelRegistryArtifacts1765929600000 } from './migrations/1765929600000-model-registry-artifacts';
 import { ModelVersionEntity } from './model-registry/model-version.entity';
 import { RootCauseFindingEntity } from './root-causes/root-cause-finding.entity';
 import { ProcessVariantEntity } from './variants/process-variant.entity';
@@ -24,5 +25,6 @@ export const analyticsSubgraph: SubgraphDefinition = {
     AnalyticsInsights1764374400000,
     ProcessIntelligence1765670400000,
     KpiLedger1765843200000,
+    ModelRegistryArtifacts1765929600000,
   ],
 };

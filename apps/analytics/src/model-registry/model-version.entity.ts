@@ -30,4 +30,20 @@ export class ModelVersionEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** The model itself, as the services load it; null for versions registered without one. */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  artifact: Record<string, unknown> | null;
+
+  @Column({ name: 'registered_by', type: 'text', nullable: true })
+  registeredBy: string | null;
+
+  @Column({ name: 'promoted_by', type: 'text', nullable: true })
+  promotedBy: string | null;
+
+  @Column({ name: 'promoted_at', type: 'timestamptz', nullable: true })
+  promotedAt: Date | null;
+
+  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
+  retiredAt: Date | null;
 }

@@ -12,5 +12,9 @@ export function toModelVersionObject(entity: ModelVersionEntity): ModelVersionOb
     featureList: entity.featureList,
     dataFingerprint: entity.dataFingerprint,
     createdAt: entity.createdAt,
+    registeredBy: entity.registeredBy,
+    promotedBy: entity.promotedBy,
+    promotedAt: entity.promotedAt,
+    retiredAt: entity.retiredAt,
   };
 }

@@ -33,4 +33,31 @@ export class ModelVersionObject {
 
   @Field(() => GraphQLISODateTime)
   createdAt: Date;
+
+  @Field(() => String, { nullable: true, description: 'Who registered it.' })
+  registeredBy: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who promoted it to CHAMPION (never its registrant).' })
+  promotedBy: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  promotedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  retiredAt: Date | null;
+}
+
+@ObjectType('ChampionModel', {
+  registerIn: AnalyticsSchema,
+  description: "The version of a model that serves, with the model itself: what ordex's services load.",
+})
+export class ChampionModelObject {
+  @Field()
+  model: string;
+
+  @Field()
+  version: string;
+
+  @Field({ description: 'The model as JSON (weights, features, ranges, fingerprint).' })
+  artifact: string;
 }

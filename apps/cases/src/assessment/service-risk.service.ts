@@ -1,19 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import {
   decideServiceRisk,
   DEFAULT_RISK_DECISION_POLICY,
+  parseRiskModelArtifact,
   RiskModel,
   type RiskDecisionPolicy,
   type RiskInput,
   type RiskModelArtifact,
   type ServiceRiskDecision,
 } from '@ordex/decision';
-import { loadConfig } from '@ordex/platform';
+import { GRAPH_CLIENT, type GraphClient, loadConfig, PollingLoop } from '@ordex/platform';
 import { z } from 'zod';
 
+/** The model's name in the registry. */
+export const SERVICE_RISK_MODEL = 'service-risk';
+
 const schema = z.object({
-  /** A model written by `npm run train`; without one the rules decide every case. */
+  /** A model written by `npm run train`, served until the registry says otherwise. */
   SERVICE_RISK_MODEL_PATH: z.string().optional(),
   SERVICE_RISK_BUDGET_MS: z.coerce.number().positive().default(DEFAULT_RISK_DECISION_POLICY.budgetMs),
   SERVICE_RISK_UNSURE_BAND: z.coerce
@@ -21,38 +25,58 @@ const schema = z.object({
     .min(0)
     .max(0.5)
     .default(DEFAULT_RISK_DECISION_POLICY.unsureBand),
+  /** How often the registry's champion is checked; 0 never (the file, if any, serves). */
+  SERVICE_RISK_REFRESH_MS: z.coerce.number().int().min(0).default(60_000),
 });
 
 /**
- * The service-risk model as the cases service runs it: loaded at start from
- * `SERVICE_RISK_MODEL_PATH` (a model that does not load is logged and the rules decide), swapped
- * or stopped at run time with `use`, and consulted through `decide`, which falls back to the rules
- * whenever the model may not decide and says why.
+ * The service-risk model as the cases service runs it. The model registry's champion serves: it
+ * is checked every `SERVICE_RISK_REFRESH_MS` through the graph, so promoting a version puts it to
+ * work and retiring the champion stops it, in every instance, within that time.
+ * `SERVICE_RISK_MODEL_PATH` serves a file until the registry first answers (or always, without a
+ * graph). Every decision goes through `decide`, which falls back to the rules whenever the model
+ * may not decide, and says why.
  */
 @Injectable()
-export class ServiceRiskService implements OnModuleInit {
+export class ServiceRiskService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(ServiceRiskService.name);
   private model: RiskModel | null = null;
   private readonly policy: RiskDecisionPolicy;
   private readonly path: string | undefined;
+  private readonly loop: PollingLoop | null;
 
-  constructor() {
+  constructor(@Inject(GRAPH_CLIENT) private readonly graph: GraphClient | null = null) {
     const config = loadConfig('cases', schema, process.env);
     this.policy = { budgetMs: config.SERVICE_RISK_BUDGET_MS, unsureBand: config.SERVICE_RISK_UNSURE_BAND };
     this.path = config.SERVICE_RISK_MODEL_PATH;
+    this.loop =
+      graph && config.SERVICE_RISK_REFRESH_MS > 0
+        ? new PollingLoop(
+            async () => (await this.refresh(), false),
+            config.SERVICE_RISK_REFRESH_MS,
+            (error) =>
+              this.logger.warn(`model registry not reachable; the model serving stays: ${String(error)}`),
+          )
+        : null;
   }
 
   onModuleInit(): void {
-    if (!this.path) return;
-    try {
-      this.use(JSON.parse(readFileSync(this.path, 'utf8')) as RiskModelArtifact);
-    } catch (error) {
-      this.logger.error(`service-risk model ${this.path} did not load; the rules decide: ${String(error)}`);
-    }
+    if (this.path)
+      try {
+        this.use(parseRiskModelArtifact(JSON.parse(readFileSync(this.path, 'utf8'))));
+      } catch (error) {
+        this.logger.error(`service-risk model ${this.path} did not load; the rules decide: ${String(error)}`);
+      }
+    this.loop?.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.loop?.stop();
   }
 
   /** Serves this model from now on; null stops the model (the rules decide every case). */
   use(artifact: RiskModelArtifact | null): void {
+    if ((artifact?.version ?? null) === this.modelVersion) return;
     this.model = artifact ? new RiskModel(artifact) : null;
     this.logger.log(
       artifact ? `service-risk model ${artifact.version} serves` : 'service-risk model stopped',
@@ -65,5 +89,19 @@ export class ServiceRiskService implements OnModuleInit {
 
   decide(input: RiskInput): ServiceRiskDecision {
     return decideServiceRisk(this.model, input, this.policy);
+  }
+
+  /** Serves the registry's champion, or stops the model when there is none. */
+  async refresh(): Promise<void> {
+    const { data, errors } = await (this.graph as GraphClient).request<{
+      championModel: { version: string; artifact: string } | null;
+    }>('query($model: String!) { championModel(model: $model) { version artifact } }', {
+      model: SERVICE_RISK_MODEL,
+    });
+    if (errors?.length || !data) throw new Error(errors?.[0]?.message ?? 'no answer');
+    const champion = data.championModel;
+    if (!champion) return this.use(null);
+    if (champion.version === this.modelVersion) return;
+    this.use(parseRiskModelArtifact(JSON.parse(champion.artifact)));
   }
 }

@@ -20,6 +20,7 @@ export const SCOPES = {
   'analytics:read': 'the event log, KPIs, process maps, variants and root-cause findings',
   'approvals:read': 'who may approve what (the approval-authority decision table)',
   'models:read': 'the model registry',
+  'models:manage': "registering, promoting (never one's own) and retiring model versions",
   'webhooks:read': "partners' webhook subscriptions",
   'webhooks:write': 'creating and deleting webhook subscriptions (a partner: its own)',
   'erp:submit': 'submitting ERP events through GraphQL (partners without NATS)',
@@ -68,6 +69,7 @@ export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
     'audit:verify',
     'governance:read',
     'models:read',
+    'models:manage',
     'webhooks:read',
     'webhooks:write',
     'erp:submit',
@@ -77,7 +79,15 @@ export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   // (PartnerDirectory in the owning subgraph).
   partner: ['orders:read', 'cases:read', 'webhooks:read', 'webhooks:write'],
   // ordex's own services: the cases service reads an order's whole context to detect its exceptions.
-  system: ['orders:read', 'inventory:read', 'pricing:read', 'credit:read', 'logistics:read', 'cases:read'],
+  system: [
+    'orders:read',
+    'inventory:read',
+    'pricing:read',
+    'credit:read',
+    'logistics:read',
+    'cases:read',
+    'models:read',
+  ],
 };
 
 /**
@@ -157,6 +167,10 @@ export const ACCESS_RULES: Record<string, Scope> = {
   'Query.processVariants': 'analytics:read',
   'Query.rootCauseFindings': 'analytics:read',
   'Query.modelVersions': 'models:read',
+  'Query.championModel': 'models:read',
+  'Mutation.registerModelVersion': 'models:manage',
+  'Mutation.promoteModelVersion': 'models:manage',
+  'Mutation.retireModelVersion': 'models:manage',
 };
 
 export const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;

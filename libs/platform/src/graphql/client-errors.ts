@@ -30,7 +30,10 @@ export const CLIENT_ERROR_CODES = {
   HOLD_ALREADY_OPEN: 'A hold of that type is already requested, active or being released on the order.',
   ACTION_CONFLICT:
     'The case is closed, the exception already settled or being acted on, or the approval already decided.',
-  FOUR_EYES: 'The person who asked for an approval never decides it.',
+  FOUR_EYES:
+    'The person who asked for an approval never decides it; the person who registered a model version never promotes it.',
+  MODEL_STAGE_CONFLICT:
+    'The model version is already registered, or not in a stage that allows it (only a SHADOW version is promoted).',
   INSUFFICIENT_AUTHORITY:
     'The caller lacks the role or approval level the approval-authority table requires (or no one may approve it).',
   HOLD_NOT_ACTIVE:

@@ -1,0 +1,203 @@
+import { createEvent, ErpEventPayloads, ErpEventType } from '@ordex/contracts';
+import { RISK_FEATURES, type RiskModelArtifact } from '@ordex/decision';
+import { buildDemoDistributor, DEMO_SIZES } from '@ordex/demo-data';
+import type { Role } from '@ordex/platform';
+import { eventually, graphql } from '@ordex/testing';
+import { EmbeddedStack, startEmbeddedStack } from '../embedded/embedded-stack';
+
+jest.setTimeout(180_000);
+
+const AS_OF = new Date('2026-11-27T06:00:00Z');
+
+/** A service-risk model by hand: each exception adds to the log-odds; every input within its range. */
+const artifact: RiskModelArtifact = {
+  model: 'service-risk',
+  version: 'service-risk-e2e',
+  features: [...RISK_FEATURES],
+  means: RISK_FEATURES.map(() => 0),
+  stds: RISK_FEATURES.map(() => 1),
+  weights: RISK_FEATURES.map((f) => (f === 'exception_count' ? 1.5 : 0)),
+  bias: -3,
+  trainingWindow: { from: '2026-01-01T00:00:00.000Z', to: '2026-10-31T00:00:00.000Z' },
+  rows: 1000,
+  positiveRate: 0.1,
+  ranges: RISK_FEATURES.map(() => ({ min: -1e9, max: 1e9 })),
+  dataFingerprint: 'e'.repeat(64),
+  library: '@tensorflow/tfjs 4.22.0',
+  hyperparameters: { epochs: 1, batchSize: 1, learningRate: 0.1, l2: 0 },
+};
+
+interface RiskView {
+  source: string;
+  modelVersion: string | null;
+  fallbackReason: string | null;
+  probability: number;
+}
+
+/**
+ * The model registry through the gateway, and the cases service following it: a version is
+ * registered as SHADOW, promoted by someone other than its registrant, serves new cases' service
+ * risk, and once retired every decision falls back to the rules — each recorded on its case.
+ */
+describe('model registry and the service-risk model in the cases service', () => {
+  let stack: EmbeddedStack;
+  let sequence = 0;
+  const reference = buildDemoDistributor(DEMO_SIZES.small).orders.find((o) => o.orderNumber === 'SO-1001')!;
+  const erp = <K extends ErpEventType>(type: K, subject: string, data: ErpEventPayloads[K]) =>
+    stack.publish(createEvent(type, subject, data, { source: 'erp', id: `registry-e2e-${++sequence}` }));
+  const as = async <T>(
+    user: string,
+    roles: Role[],
+    query: string,
+    variables: Record<string, unknown> = {},
+  ) => {
+    const token = await stack.token({ roles, user });
+    return graphql<T>(stack.gatewayUrl!, query, variables, { authorization: `Bearer ${token}` });
+  };
+  const riskOf = async (orderNumber: string) => {
+    const { data } = await as<{
+      order: {
+        case: { serviceRisk: RiskView | null; auditTrail: { action: string; payload: string }[] } | null;
+      };
+    }>(
+      'ops.admin',
+      ['admin'],
+      `query($n: ID!) { order(orderNumber: $n) { case {
+         serviceRisk { source modelVersion fallbackReason probability }
+         auditTrail { action payload } } } }`,
+      { n: orderNumber },
+    );
+    return data?.order.case ?? null;
+  };
+  /** A new order like the reference one (three exceptions), and its case once assessed. */
+  const newCase = async (orderNumber: string) => {
+    await erp('erp.order.created.v1', orderNumber, { ...reference, orderNumber, erpVersion: 1 });
+    return eventually(async () => {
+      const found = await riskOf(orderNumber);
+      return found?.serviceRisk ? found : undefined;
+    }, 60_000);
+  };
+  const modelVersionMutation = (name: string) =>
+    `mutation($v: String!) { ${name}(model: "service-risk", version: $v) { stage registeredBy promotedBy } }`;
+
+  beforeAll(async () => {
+    process.env.DETECTION_SETTLE_DELAY_MS = '100';
+    process.env.DETECTION_POLL_INTERVAL_MS = '100';
+    process.env.SERVICE_RISK_REFRESH_MS = '200';
+    // The 2 ms budget is the unit tests' concern; a loaded CI machine must not turn this one's answers slow.
+    process.env.SERVICE_RISK_BUDGET_MS = '100';
+    stack = await startEmbeddedStack({ port: 0, demo: 'small', logLevel: 'silent', clock: () => AS_OF });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    for (const name of [
+      'DETECTION_SETTLE_DELAY_MS',
+      'DETECTION_POLL_INTERVAL_MS',
+      'SERVICE_RISK_REFRESH_MS',
+      'SERVICE_RISK_BUDGET_MS',
+    ])
+      delete process.env[name];
+  });
+
+  it('decides with the rules while no model is champion, saying so', async () => {
+    const kase = await newCase('SO-9801');
+    expect(kase.serviceRisk).toMatchObject({
+      source: 'RULES',
+      modelVersion: null,
+      fallbackReason: 'unavailable',
+    });
+  });
+
+  it('registers a version as SHADOW; only someone else may promote it, and only with models:manage', async () => {
+    const refused = await as(
+      'wh.walt',
+      ['warehouse'],
+      'mutation($a: String!) { registerModelVersion(artifact: $a) { stage } }',
+      {
+        a: JSON.stringify(artifact),
+      },
+    );
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const bad = await as(
+      'it.ida',
+      ['it'],
+      'mutation($a: String!) { registerModelVersion(artifact: $a) { stage } }',
+      {
+        a: JSON.stringify({ ...artifact, weights: [1] }),
+      },
+    );
+    expect(bad.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringContaining('weights has 1 entries for 28 features'),
+    });
+    const registered = await as<{ registerModelVersion: { stage: string; registeredBy: string } }>(
+      'it.ida',
+      ['it'],
+      'mutation($a: String!) { registerModelVersion(artifact: $a) { stage registeredBy } }',
+      { a: JSON.stringify(artifact) },
+    );
+    expect(registered.data?.registerModelVersion).toEqual({ stage: 'SHADOW', registeredBy: 'it.ida' });
+    const own = await as('it.ida', ['it'], modelVersionMutation('promoteModelVersion'), {
+      v: artifact.version,
+    });
+    expect(own.errors?.[0].extensions?.code).toBe('FOUR_EYES');
+    const promoted = await as<{ promoteModelVersion: { stage: string; promotedBy: string } }>(
+      'ops.admin',
+      ['admin'],
+      modelVersionMutation('promoteModelVersion'),
+      { v: artifact.version },
+    );
+    expect(promoted.data?.promoteModelVersion).toMatchObject({ stage: 'CHAMPION', promotedBy: 'ops.admin' });
+  });
+
+  it('serves the champion: new cases are decided by it, with its version recorded on the case', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000)); // ten registry checks
+    const kase = await newCase('SO-9802');
+    expect(kase.serviceRisk).toMatchObject({
+      source: 'MODEL',
+      modelVersion: 'service-risk-e2e',
+      fallbackReason: null,
+    });
+    // Three exceptions: 1 / (1 + e^-(1.5·3 − 3)).
+    expect(kase.serviceRisk!.probability).toBeCloseTo(1 / (1 + Math.exp(-1.5)), 6);
+    const assessed = kase.auditTrail
+      .filter((e) => e.action === 'case.assessed')
+      .map((e) => JSON.parse(e.payload));
+    expect(assessed[0].serviceRisk).toMatchObject({ source: 'model', modelVersion: 'service-risk-e2e' });
+  });
+
+  it('stops the model when its champion is retired: every decision falls back to the rules, recorded', async () => {
+    const retired = await as<{ retireModelVersion: { stage: string } }>(
+      'it.ida',
+      ['it'],
+      modelVersionMutation('retireModelVersion'),
+      { v: artifact.version },
+    );
+    expect(retired.data?.retireModelVersion.stage).toBe('RETIRED');
+    const { data } = await as<{ championModel: null }>(
+      'it.ida',
+      ['it'],
+      '{ championModel(model: "service-risk") { version } }',
+    );
+    expect(data?.championModel).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    for (const orderNumber of ['SO-9803', 'SO-9804']) {
+      const kase = await newCase(orderNumber);
+      expect(kase.serviceRisk).toMatchObject({
+        source: 'RULES',
+        modelVersion: null,
+        fallbackReason: 'unavailable',
+      });
+      const [first] = kase.auditTrail
+        .filter((e) => e.action === 'case.assessed')
+        .map((e) => JSON.parse(e.payload));
+      expect(first.serviceRisk).toMatchObject({ source: 'rules', fallbackReason: 'unavailable' });
+    }
+    const versions = await as<{
+      modelVersions: { version: string; stage: string; retiredAt: string | null }[];
+    }>('it.ida', ['it'], '{ modelVersions(model: "service-risk") { version stage retiredAt } }');
+    expect(versions.data?.modelVersions).toEqual([
+      { version: 'service-risk-e2e', stage: 'RETIRED', retiredAt: expect.any(String) },
+    ]);
+  });
+});
