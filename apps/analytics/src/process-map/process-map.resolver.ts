@@ -30,7 +30,7 @@ export class ProcessMapResolver {
   constructor(private readonly processMapService: ProcessMapService) {}
 
   @Query(() => ProcessMapObject, {
-    description: `The process map of an object type (order, line, case, exception, task, approval, action, command, customer) from at most ${PROCESS_MAP_MAX_ROWS} events, optionally of events in [from, to).`,
+    description: `The process map of an object type (order, line, shipment, case, exception, task, approval, action, command, customer) from at most ${PROCESS_MAP_MAX_ROWS} events, optionally of events in [from, to).`,
   })
   async processMap(
     @Args('objectType') objectType: string,

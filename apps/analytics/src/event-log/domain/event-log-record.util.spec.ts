@@ -33,7 +33,7 @@ describe('event log records', () => {
       actor: null,
       team: null,
       source: 'erp-simulator',
-      attributes: { erpVersion: 2, lines: 2 },
+      attributes: { erpVersion: 2, lines: 2, status: 'RECEIVED' },
       objects: [
         { type: 'order', id: 'SO-1001', qualifier: 'order' },
         { type: 'customer', id: 'C-100', qualifier: 'ordered by' },
@@ -41,6 +41,23 @@ describe('event log records', () => {
         { type: 'line', id: 'SO-1001/2', qualifier: 'order line' },
       ],
     });
+  });
+
+  it('a change that releases or ships the order is that step; a shipped order has its shipment', () => {
+    const changed = (status: OrderStatus) =>
+      orderVersionRecord(
+        createEvent('erp.order.changed.v1', order.orderNumber, { ...order, status }, at),
+        ERP_ACTIVITIES.changed,
+      );
+    expect(
+      [OrderStatus.ON_HOLD, OrderStatus.RELEASED, OrderStatus.PARTIALLY_RELEASED, OrderStatus.SHIPPED].map(
+        (status) => changed(status).activity,
+      ),
+    ).toEqual(['Order changed', 'Order released', 'Order partially released', 'Order shipped']);
+    expect(changed(OrderStatus.SHIPPED).objects.slice(-1)).toEqual([
+      { type: 'shipment', id: 'SO-1001/shipment', qualifier: 'shipment' },
+    ]);
+    expect(changed(OrderStatus.RELEASED).objects.map((o) => o.type)).not.toContain('shipment');
   });
 
   it('a cancellation happens when the ERP says it did, not when the event was sent', () => {

@@ -34,6 +34,9 @@ export interface EventLogRecord {
 export const ERP_ACTIVITIES = {
   created: 'Order received',
   changed: 'Order changed',
+  released: 'Order released',
+  partiallyReleased: 'Order partially released',
+  shipped: 'Order shipped',
   cancelled: 'Order cancelled',
   acknowledged: 'ERP acknowledged command',
 } as const;
@@ -41,20 +44,33 @@ export const ERP_ACTIVITIES = {
 /** An order's line as an object of the log: unique across orders. */
 export const lineObjectId = (orderNumber: string, lineNo: number): string => `${orderNumber}/${lineNo}`;
 
-/** A new order (or a newer version of one) from the ERP: the order, its customer and its lines. */
+/** What a changed version says happened, by the status it reached: released and shipped are steps of their own. */
+const STATUS_ACTIVITIES: Partial<Record<string, string>> = {
+  RELEASED: ERP_ACTIVITIES.released,
+  PARTIALLY_RELEASED: ERP_ACTIVITIES.partiallyReleased,
+  SHIPPED: ERP_ACTIVITIES.shipped,
+};
+
+/**
+ * A new order (or a newer version of one) from the ERP: the order, its customer and its lines. A
+ * change that releases or ships the order is that step ('Order released', 'Order shipped'), and a
+ * shipped order's shipment becomes an object of the log (one per order: the ERP ships an order
+ * whole or says nothing of its parcels).
+ */
 export function orderVersionRecord(
   event: EventEnvelope<Order>,
   activity: typeof ERP_ACTIVITIES.created | typeof ERP_ACTIVITIES.changed,
 ): EventLogRecord {
   const order = event.data;
+  const step = activity === ERP_ACTIVITIES.changed ? (STATUS_ACTIVITIES[order.status] ?? activity) : activity;
   return {
     eventId: event.id,
     occurredAt: new Date(event.time),
-    activity,
+    activity: step,
     actor: null,
     team: null,
     source: event.source,
-    attributes: { erpVersion: order.erpVersion, lines: order.lines.length },
+    attributes: { erpVersion: order.erpVersion, lines: order.lines.length, status: order.status },
     objects: [
       { type: 'order', id: order.orderNumber, qualifier: 'order' },
       { type: 'customer', id: order.customerId, qualifier: 'ordered by' },
@@ -63,6 +79,9 @@ export function orderVersionRecord(
         id: lineObjectId(order.orderNumber, line.lineNo),
         qualifier: 'order line',
       })),
+      ...(step === ERP_ACTIVITIES.shipped
+        ? [{ type: 'shipment', id: `${order.orderNumber}/shipment`, qualifier: 'shipment' }]
+        : []),
     ],
   };
 }
