@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BacktestModule } from './backtest/backtest.module';
 import { ActionsModule } from './actions/actions.module';
 import { ApprovalsModule } from './approvals/approvals.module';
 import { AuditModule } from './audit/audit.module';
@@ -28,6 +29,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     ActionsModule,
     QueuesModule,
     WorkflowHealthModule,
+    BacktestModule,
   ],
 })
 export class CasesAppModule {}

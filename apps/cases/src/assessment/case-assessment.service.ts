@@ -289,6 +289,8 @@ export class CaseAssessmentService {
                   action: r.action,
                   exceptionId: r.exceptionId,
                   cost: r.cost,
+                  dateEffectDays: r.dateEffectDays,
+                  marginEffect: r.marginEffect,
                   automatable: r.automatable,
                   policyRule: r.policyRule,
                 })),

@@ -21,6 +21,34 @@ export class DecisionTablePublisher {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async publish(key: string, content: string, comment: string, author: string): Promise<DecisionTableEntity> {
+    if (!comment.trim()) throw clientError('BAD_USER_INPUT', 'comment must say what changed and why');
+    const document = await this.checked(key, content);
+    return this.dataSource.transaction(async (tx) => {
+      // One publisher at a time per table: versions stay gapless and in the order they were published.
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ordex.decision-table.${key}`]);
+      const [{ latest }] = await tx.query<{ latest: number | null }[]>(
+        'SELECT max(version) AS latest FROM "cases"."decision_table" WHERE key = $1',
+        [key],
+      );
+      return tx.save(
+        DecisionTableEntity,
+        tx.create(DecisionTableEntity, {
+          key,
+          version: (latest ?? 0) + 1,
+          content: document,
+          createdBy: author,
+          comment: comment.trim(),
+        }),
+      );
+    });
+  }
+
+  /**
+   * The JDM document a table version would be, checked as a publication checks it (a table ordex
+   * decides with, JSON, within size, run by zen-engine, answering every probe); a clear
+   * BAD_USER_INPUT error otherwise. Also what a policy backtest replays.
+   */
+  async checked(key: string, content: string): Promise<Record<string, unknown>> {
     const check = TABLE_CHECKS[key];
     if (!check) {
       throw clientError(
@@ -28,7 +56,6 @@ export class DecisionTablePublisher {
         `unknown decision table ${key}; ordex decides with ${Object.keys(TABLE_CHECKS).join(', ')}`,
       );
     }
-    if (!comment.trim()) throw clientError('BAD_USER_INPUT', 'comment must say what changed and why');
     if (Buffer.byteLength(content) > MAX_TABLE_BYTES) {
       throw clientError('BAD_USER_INPUT', `content is over ${MAX_TABLE_BYTES} bytes`);
     }
@@ -48,24 +75,7 @@ export class DecisionTablePublisher {
     if (problems.length) {
       throw clientError('BAD_USER_INPUT', `decision table ${key} refused: ${problems.join('; ')}`);
     }
-    return this.dataSource.transaction(async (tx) => {
-      // One publisher at a time per table: versions stay gapless and in the order they were published.
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ordex.decision-table.${key}`]);
-      const [{ latest }] = await tx.query<{ latest: number | null }[]>(
-        'SELECT max(version) AS latest FROM "cases"."decision_table" WHERE key = $1',
-        [key],
-      );
-      return tx.save(
-        DecisionTableEntity,
-        tx.create(DecisionTableEntity, {
-          key,
-          version: (latest ?? 0) + 1,
-          content: document,
-          createdBy: author,
-          comment: comment.trim(),
-        }),
-      );
-    });
+    return document;
   }
 
   /** What the document answers wrong, at most MAX_REPORTED_PROBLEMS of them; empty when it may be stored. */

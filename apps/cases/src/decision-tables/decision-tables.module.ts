@@ -9,6 +9,6 @@ import { DecisionTablesService } from './decision-tables.service';
 @Module({
   imports: [TypeOrmModule.forFeature([DecisionTableEntity])],
   providers: [DecisionTablesService, DecisionEngineService, DecisionTablePublisher, DecisionTableResolver],
-  exports: [DecisionTablesService, DecisionEngineService],
+  exports: [DecisionTablesService, DecisionEngineService, DecisionTablePublisher],
 })
 export class DecisionTablesModule {}

@@ -166,6 +166,7 @@ export const ACCESS_RULES: Record<string, Scope> = {
   'Query.processMap': 'analytics:read',
   'Query.processVariants': 'analytics:read',
   'Query.rootCauseFindings': 'analytics:read',
+  'Query.backtestAutomationPolicy': 'governance:read',
   'Query.modelVersions': 'models:read',
   'Query.championModel': 'models:read',
   'Mutation.registerModelVersion': 'models:manage',
