@@ -1,0 +1,44 @@
+import { ExceptionCategory } from '@ordex/contracts';
+
+/**
+ * Text triage: the free text on an order or an ERP hold note ("cust over limit, hold until payment
+ * received") read as one exception category of the taxonomy, so the note reaches the team that
+ * owns it. Implemented by the shipped model (`TextTriageModel`) and, when configured, by an
+ * OpenAI-compatible LLM endpoint (`OpenAiCompatibleTriage`); callers see only this interface.
+ */
+export interface TextTriage {
+  classify(text: string): Promise<TriageResult>;
+}
+
+export interface TriageResult {
+  /**
+   * The exception category, or null when the triage is not confident: its confidence is below the
+   * threshold (`DEFAULT_TRIAGE_THRESHOLD` unless configured), the note is about none of the
+   * categories, or the LLM's answer was unusable. A null note goes to a person, never to a team
+   * by guesswork.
+   */
+  category: string | null;
+  /** The probability of the best category (the LLM's own figure for `llm`), from 0 to 1. */
+  confidence: number;
+  /** Per category, its probability; the LLM gives only the category it chose. */
+  scores: Record<string, number>;
+  /** What decided: the shipped model, an LLM, or keyword rules. */
+  source: 'model' | 'llm' | 'rules';
+  /** The model artifact's version (`text-triage-…`) or the LLM's model name; null for rules. */
+  modelVersion: string | null;
+}
+
+/** A labelled note: what training and evaluation read. */
+export interface TriageExample {
+  text: string;
+  category: string;
+}
+
+/** The categories a note can be triaged into: the exception taxonomy, in its canonical order. */
+export const TRIAGE_CATEGORIES: readonly string[] = Object.values(ExceptionCategory);
+
+/**
+ * Below this confidence the triage answers null. With seven categories an uninformative note scores
+ * about 1/7 each; half the probability on one category means the note's words point at it.
+ */
+export const DEFAULT_TRIAGE_THRESHOLD = 0.5;
