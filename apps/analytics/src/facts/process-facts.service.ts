@@ -146,6 +146,11 @@ export class ProcessFactsService {
         }
         // Done at once: its cost is spent now. Sent to the ERP: when the ERP accepts it. Waiting
         // for an approval: when approved.
+        if (orderNumber && isPerson(step.actor) && typeof step.attributes.rank === 'number')
+          await this.kpis.personChose(tx, step.occurredAt, step.attributes.rank, {
+            exceptionId,
+            orderNumber,
+          });
         if (orderNumber && typeof cost === 'number' && cost > 0 && state === 'DONE')
           await this.kpis.recoveryCost(tx, step.occurredAt, cost, { exceptionId, orderNumber });
         return;

@@ -230,6 +230,7 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
         action: 'PRICE_OVERRIDE',
         cost: 90,
         state: 'AWAITING_APPROVAL',
+        rank: 2,
       },
     );
     await k1(
@@ -469,6 +470,13 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
       [NOV2, 'PRICE_MISMATCH', 1, 90],
       [NOV2, 'STOCK_SHORTAGE', 1, 40],
     ]);
+  });
+
+  it('override rate: a person taking other than the first recommendation; the policy never counts', async () => {
+    expect(rows(await series(Kpi.OVERRIDE_RATE, TimeGrain.DAY, KpiDimension.TEAM))).toEqual([
+      [NOV2, 'finance-pricing', 1, 1, 1],
+    ]);
+    expect(rows(await series(Kpi.OVERRIDE_RATE))).toEqual([[NOV2, '', 1, 1, 1]]);
   });
 
   it('revenue at risk once per order, whichever of order and exception arrives first', async () => {

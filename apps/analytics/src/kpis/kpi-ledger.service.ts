@@ -188,6 +188,25 @@ export class KpiLedgerService {
     });
   }
 
+  /** A person took a recommended action: an override when it was not the first recommendation. */
+  async personChose(
+    tx: EntityManager,
+    at: Date,
+    rank: number,
+    about: { exceptionId: string | null; orderNumber: string },
+  ): Promise<void> {
+    await this.tally(
+      tx,
+      Kpi.OVERRIDE_RATE,
+      at,
+      await this.slicesFor(tx, about.exceptionId, about.orderNumber),
+      {
+        n: 1,
+        hits: rank > 1 ? 1 : 0,
+      },
+    );
+  }
+
   /** A case closed (`reopened` false) or reopened: rework is reopenings per closing. */
   async caseClosedOrReopened(
     tx: EntityManager,

@@ -17,6 +17,7 @@ export enum Kpi {
   RECOVERY_COST = 'RECOVERY_COST',
   REVENUE_AT_RISK = 'REVENUE_AT_RISK',
   REVENUE_LEAKAGE = 'REVENUE_LEAKAGE',
+  OVERRIDE_RATE = 'OVERRIDE_RATE',
 }
 
 export type KpiKind = 'rate' | 'sum' | 'duration';
@@ -98,6 +99,12 @@ export const KPI_CATALOG: Readonly<Record<Kpi, KpiDefinition>> = {
     unit: 'currency',
     description:
       'Value of the orders that fell out of the standard path, once per order, on the day of its first exception.',
+  },
+  [Kpi.OVERRIDE_RATE]: {
+    kind: 'rate',
+    unit: 'ratio',
+    description:
+      "Actions a person took that were not ordex's first recommendation, out of all a person took from the recommendations, on the day taken.",
   },
   [Kpi.REVENUE_LEAKAGE]: {
     kind: 'sum',
