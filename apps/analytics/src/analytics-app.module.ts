@@ -3,6 +3,7 @@ import { EventLogModule } from './event-log/event-log.module';
 import { ErpIntakeModule } from './intake/erp-intake.module';
 import { KpisModule } from './kpis/kpis.module';
 import { ModelRegistryModule } from './model-registry/model-registry.module';
+import { OversightModule } from './oversight/oversight.module';
 import { ProcessMapModule } from './process-map/process-map.module';
 import { RootCausesModule } from './root-causes/root-causes.module';
 import { VariantsModule } from './variants/variants.module';
@@ -16,6 +17,7 @@ import { VariantsModule } from './variants/variants.module';
     VariantsModule,
     RootCausesModule,
     ModelRegistryModule,
+    OversightModule,
   ],
 })
 export class AnalyticsAppModule {}

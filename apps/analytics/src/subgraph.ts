@@ -6,6 +6,7 @@ import { AnalyticsInsights1764374400000 } from './migrations/1764374400000-analy
 import { ProcessIntelligence1765670400000 } from './migrations/1765670400000-process-intelligence';
 import { KpiLedger1765843200000 } from './migrations/1765843200000-kpi-ledger';
 import { ModelRegistryArtifacts1765929600000 } from './migrations/1765929600000-model-registry-artifacts';
+import { OrderOutcomes1766016000000 } from './migrations/1766016000000-order-outcomes';
 import { ModelVersionEntity } from './model-registry/model-version.entity';
 import { RootCauseFindingEntity } from './root-causes/root-cause-finding.entity';
 import { ProcessVariantEntity } from './variants/process-variant.entity';
@@ -26,5 +27,6 @@ export const analyticsSubgraph: SubgraphDefinition = {
     ProcessIntelligence1765670400000,
     KpiLedger1765843200000,
     ModelRegistryArtifacts1765929600000,
+    OrderOutcomes1766016000000,
   ],
 };

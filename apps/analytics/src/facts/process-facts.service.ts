@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CustomerChanged, Order, Product } from '@ordex/contracts';
+import { OrderStatus, type CustomerChanged, type Order, type Product } from '@ordex/contracts';
 import type { EntityManager } from 'typeorm';
 import type { EventLogRecord } from '../event-log/domain/event-log-record.util';
 import { isPerson, KpiLedgerService } from '../kpis/kpi-ledger.service';
@@ -49,8 +49,9 @@ export class ProcessFactsService {
     const value = Math.round(order.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0) * 100) / 100;
     const [{ inserted }]: { inserted: boolean }[] = await tx.query(
       `INSERT INTO "analytics"."order_fact"
-         (order_number, customer_id, ship_to_id, received_at, erp_version, skus, line_skus, order_value)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         (order_number, customer_id, ship_to_id, received_at, erp_version, skus, line_skus, order_value,
+          requested_date, shipped_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (order_number) DO UPDATE SET
          received_at = LEAST("order_fact".received_at, EXCLUDED.received_at),
          customer_id = CASE WHEN EXCLUDED.erp_version > "order_fact".erp_version
@@ -63,6 +64,9 @@ export class ProcessFactsService {
                           THEN EXCLUDED.line_skus ELSE "order_fact".line_skus END,
          order_value = CASE WHEN EXCLUDED.erp_version > "order_fact".erp_version
                             THEN EXCLUDED.order_value ELSE "order_fact".order_value END,
+         requested_date = CASE WHEN EXCLUDED.erp_version > "order_fact".erp_version
+                               THEN EXCLUDED.requested_date ELSE "order_fact".requested_date END,
+         shipped_at = COALESCE("order_fact".shipped_at, EXCLUDED.shipped_at),
          erp_version = GREATEST("order_fact".erp_version, EXCLUDED.erp_version)
        RETURNING (xmax = 0) AS inserted`,
       [
@@ -74,6 +78,8 @@ export class ProcessFactsService {
         [...new Set(order.lines.map((l) => l.sku))],
         JSON.stringify(Object.fromEntries(order.lines.map((l) => [l.lineNo, l.sku]))),
         value,
+        order.requestedDate,
+        order.status === OrderStatus.SHIPPED ? at : null,
       ],
     );
     if (inserted) await this.kpis.orderArrived(tx, order.orderNumber, value);
@@ -196,6 +202,22 @@ export class ProcessFactsService {
           });
         return;
       }
+      case 'case.assessed': {
+        // The first service-risk decision on the order is the prediction oversight judges.
+        const probability = step.attributes['serviceRisk.probability'];
+        if (orderNumber && typeof probability === 'number')
+          await tx.query(
+            `UPDATE "analytics"."order_fact" SET risk_probability = $2, risk_source = $3, risk_model_version = $4
+              WHERE order_number = $1 AND risk_probability IS NULL`,
+            [
+              orderNumber,
+              probability,
+              textOrNull(step.attributes['serviceRisk.source']),
+              textOrNull(step.attributes['serviceRisk.modelVersion']),
+            ],
+          );
+        return;
+      }
       case 'case.closed':
         if (orderNumber) await this.kpis.caseClosedOrReopened(tx, orderNumber, step.occurredAt, false);
         return;
@@ -220,6 +242,7 @@ export class ProcessFactsService {
 
 /** The steps that change facts; the rest only go into the event log. */
 const FACT_STEPS = new Set([
+  'case.assessed',
   'exception.detected',
   'action.taken',
   'approval.decided',

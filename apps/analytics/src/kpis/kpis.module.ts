@@ -11,6 +11,6 @@ import { KpisService } from './kpis.service';
     KpiLedgerService,
     KpiResolver,
   ],
-  exports: [KpisService, KpiLedgerService],
+  exports: [KpisService, KpiLedgerService, KPI_SETTINGS],
 })
 export class KpisModule {}

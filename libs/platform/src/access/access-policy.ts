@@ -169,6 +169,7 @@ export const ACCESS_RULES: Record<string, Scope> = {
   'Query.backtestAutomationPolicy': 'governance:read',
   'Query.modelVersions': 'models:read',
   'Query.championModel': 'models:read',
+  'Query.serviceRiskOversight': 'models:read',
   'Mutation.registerModelVersion': 'models:manage',
   'Mutation.promoteModelVersion': 'models:manage',
   'Mutation.retireModelVersion': 'models:manage',

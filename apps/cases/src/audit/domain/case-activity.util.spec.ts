@@ -54,6 +54,36 @@ describe('toCaseActivity', () => {
     expect(CaseActivitySchema().safeParse(activity).success).toBe(true);
   });
 
+  it("an assessment's service-risk decision becomes prefixed attributes", () => {
+    const activity = toCaseActivity(
+      {
+        seq: '3',
+        caseId: 'case-1',
+        actor: 'ordex.assessment',
+        action: 'case.assessed',
+        recordedAt: '2026-11-27T09:00:00.000Z',
+        payload: {
+          model: 'priority-1',
+          serviceRisk: {
+            probability: 0.42,
+            source: 'model',
+            modelVersion: 'service-risk-abc',
+            rulesVersion: 'service-risk-rules-1',
+            fallbackReason: null,
+          },
+        },
+      },
+      kase,
+    );
+    expect(activity.attributes).toEqual([
+      { name: 'model', value: 'priority-1' },
+      { name: 'serviceRisk.probability', value: '0.42' },
+      { name: 'serviceRisk.source', value: 'model' },
+      { name: 'serviceRisk.modelVersion', value: 'service-risk-abc' },
+      { name: 'serviceRisk.rulesVersion', value: 'service-risk-rules-1' },
+    ]);
+  });
+
   it('a step without objects of its own still names its case and order; a null id names nothing', () => {
     const activity = toCaseActivity(
       {

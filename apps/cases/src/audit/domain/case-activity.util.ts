@@ -12,6 +12,8 @@ const OBJECT_FIELDS: readonly (readonly [field: string, type: string])[] = [
 const OBJECT_FIELD_NAMES = new Set(OBJECT_FIELDS.map(([field]) => field));
 /** The nested payload object whose scalar facts are worth keeping (the detection rule's inputs). */
 const NESTED_FACTS = 'inputs';
+/** The assessment's service-risk decision, kept as `serviceRisk.<field>` attributes. */
+const SERVICE_RISK = 'serviceRisk';
 
 /** The case a step belongs to, as the event log names it. */
 export interface ActivityCase {
@@ -53,7 +55,10 @@ export function toCaseActivity(entry: AuditRecord & { seq: string }, kase: Activ
   };
 }
 
-/** The payload's scalar fields (ids of objects left out), then the detection inputs' not yet named. */
+/**
+ * The payload's scalar fields (ids of objects left out), then the detection inputs' not yet named,
+ * then the service-risk decision's, prefixed.
+ */
 function scalarAttributes(payload: JsonObject): ActivityAttribute[] {
   const attributes = new Map<string, string>();
   for (const [name, value] of Object.entries(payload)) {
@@ -66,6 +71,12 @@ function scalarAttributes(payload: JsonObject): ActivityAttribute[] {
     for (const [name, value] of Object.entries(nested)) {
       const text = scalarText(value);
       if (text !== null && !attributes.has(name)) attributes.set(name, text);
+    }
+  const risk = payload[SERVICE_RISK];
+  if (risk && typeof risk === 'object' && !Array.isArray(risk))
+    for (const [name, value] of Object.entries(risk)) {
+      const text = scalarText(value);
+      if (text !== null) attributes.set(`${SERVICE_RISK}.${name}`, text);
     }
   return [...attributes].map(([name, value]) => ({ name, value }));
 }

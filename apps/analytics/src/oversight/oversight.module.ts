@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { KpisModule } from '../kpis/kpis.module';
+import { ServiceRiskOversightResolver } from './service-risk-oversight.resolver';
+import { ServiceRiskOversightService } from './service-risk-oversight.service';
+
+@Module({
+  imports: [KpisModule],
+  providers: [ServiceRiskOversightService, ServiceRiskOversightResolver],
+})
+export class OversightModule {}
