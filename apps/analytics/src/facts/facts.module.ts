@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { KpisModule } from '../kpis/kpis.module';
+import { OutcomesModule } from '../outcomes/outcomes.module';
 import { ProcessFactsService } from './process-facts.service';
 
-@Module({ imports: [KpisModule], providers: [ProcessFactsService], exports: [ProcessFactsService] })
+@Module({
+  imports: [KpisModule, OutcomesModule],
+  providers: [ProcessFactsService],
+  exports: [ProcessFactsService],
+})
 export class FactsModule {}

@@ -3,6 +3,7 @@ import { OrderStatus, type CustomerChanged, type Order, type Product } from '@or
 import type { EntityManager } from 'typeorm';
 import type { EventLogRecord } from '../event-log/domain/event-log-record.util';
 import { isPerson, KpiLedgerService } from '../kpis/kpi-ledger.service';
+import { ActionOutcomesService } from '../outcomes/action-outcomes.service';
 
 /**
  * One lock for every transaction that changes the facts the KPI ledger counts from. The ERP's and
@@ -22,7 +23,10 @@ const FACTS_LOCK = 0x6f72_6478;
  */
 @Injectable()
 export class ProcessFactsService {
-  constructor(private readonly kpis: KpiLedgerService) {}
+  constructor(
+    private readonly kpis: KpiLedgerService,
+    private readonly outcomes: ActionOutcomesService,
+  ) {}
 
   async customerChanged(tx: EntityManager, { customer, shipTos }: CustomerChanged): Promise<void> {
     const regions = Object.fromEntries(shipTos.map((s) => [s.id, s.region]));
@@ -150,13 +154,29 @@ export class ProcessFactsService {
             [exceptionId, byPerson, 1 - byPerson],
           );
         }
-        // Done at once: its cost is spent now. Sent to the ERP: when the ERP accepts it. Waiting
-        // for an approval: when approved.
+        const actionId = objectId('action');
+        const caseId = objectId('case');
+        if (actionId && caseId && orderNumber && typeof step.attributes.action === 'string')
+          await this.outcomes.taken(tx, {
+            actionId,
+            caseId,
+            orderNumber,
+            exceptionId,
+            approvalId: objectId('approval'),
+            action: step.attributes.action,
+            rank: typeof step.attributes.rank === 'number' ? step.attributes.rank : null,
+            byPerson: isPerson(step.actor),
+            takenBy: step.actor,
+            takenAt: step.occurredAt,
+            cost: typeof cost === 'number' ? cost : 0,
+          });
         if (orderNumber && isPerson(step.actor) && typeof step.attributes.rank === 'number')
           await this.kpis.personChose(tx, step.occurredAt, step.attributes.rank, {
             exceptionId,
             orderNumber,
           });
+        // Done at once: its cost is spent now. Sent to the ERP: when the ERP accepts it. Waiting
+        // for an approval: when approved.
         if (orderNumber && typeof cost === 'number' && cost > 0 && state === 'DONE')
           await this.kpis.recoveryCost(tx, step.occurredAt, cost, { exceptionId, orderNumber });
         return;
@@ -164,6 +184,8 @@ export class ProcessFactsService {
       case 'approval.decided': {
         const approvalId = objectId('approval');
         if (!approvalId || !orderNumber) return;
+        if (typeof step.attributes.decision === 'string')
+          await this.outcomes.approvalDecided(tx, approvalId, step.attributes.decision, step.occurredAt);
         const request = await this.kpis.approvalDecided(
           tx,
           approvalId,
@@ -191,6 +213,7 @@ export class ProcessFactsService {
             RETURNING detected_at, due_at, people_actions, settled_by`,
           [exceptionId, step.occurredAt, step.actor],
         );
+        if (settled.length) await this.outcomes.exceptionSettled(tx, exceptionId, step.occurredAt);
         if (settled.length)
           await this.kpis.exceptionSettled(tx, {
             exceptionId,
@@ -223,11 +246,16 @@ export class ProcessFactsService {
         return;
       case 'case.reopened':
         // The cases service says whether a reopening is rework (the same exception back soon).
-        if (orderNumber && step.attributes.rework === true)
+        if (orderNumber && step.attributes.rework === true) {
           await this.kpis.caseClosedOrReopened(tx, orderNumber, step.occurredAt, true);
+          const reopened = objectId('case');
+          if (reopened) await this.outcomes.caseReworked(tx, reopened, step.occurredAt);
+        }
         return;
       case 'command.acknowledged': {
         const actionId = objectId('action');
+        if (actionId && typeof step.attributes.outcome === 'string')
+          await this.outcomes.commandAnswered(tx, actionId, step.attributes.outcome, step.occurredAt);
         if (!orderNumber || step.attributes.outcome !== 'ACCEPTED') return;
         if (step.attributes.commandType === 'RELEASE_ORDER')
           await this.kpis.orderReleased(tx, orderNumber, step.occurredAt);

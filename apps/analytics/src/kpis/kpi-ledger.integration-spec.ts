@@ -15,6 +15,7 @@ import { ProcessFactsService } from '../facts/process-facts.service';
 import { analyticsTestDatabase } from '../analytics-database.test-support';
 import { Kpi, KpiDimension, TimeGrain } from './domain/kpi-catalog';
 import { KpiLedgerService } from './kpi-ledger.service';
+import { ActionOutcomesService } from '../outcomes/action-outcomes.service';
 import type { KpiSettings } from './kpi.settings';
 import { KpisService, type KpiPoint } from './kpis.service';
 
@@ -141,7 +142,7 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
   beforeAll(async () => {
     ({ db, close } = await analyticsTestDatabase());
     eventLog = new EventLogService(db);
-    facts = new ProcessFactsService(new KpiLedgerService(settings));
+    facts = new ProcessFactsService(new KpiLedgerService(settings), new ActionOutcomesService(db, settings));
     kpis = new KpisService(db, settings);
 
     await customer('C1', CustomerSegment.KEY_ACCOUNT, CustomerTier.PLATINUM, 'S1', Region.NORTH);
@@ -499,6 +500,42 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
     expect(rows(await series(Kpi.REVENUE_LEAKAGE, TimeGrain.DAY, KpiDimension.CATEGORY))).toEqual([
       [NOV4, 'CREDIT_HOLD', 1, 300],
     ]);
+  });
+
+  it('tracks each action to its fate: approved, accepted or refused by the ERP, settled, undone by rework', async () => {
+    const outcomes = await new ActionOutcomesService(db, settings).list(100);
+    expect(
+      outcomes.map((o) => [
+        o.actionId,
+        o.action,
+        o.byPerson,
+        o.overrode,
+        o.approvalDecision,
+        o.commandOutcome,
+        o.fate,
+      ]),
+    ).toEqual([
+      ['A1', 'ALTERNATE_DC', false, false, null, 'ACCEPTED', 'settled'],
+      ['A2', 'PRICE_OVERRIDE', true, true, 'APPROVED', null, 'settled'],
+      ['A3', 'EXPEDITE', false, false, null, 'REJECTED', 'refused'],
+      ['A4', 'CREDIT_RELEASE', false, false, 'REJECTED', null, 'rejected'],
+    ]);
+    expect(outcomes[0]).toMatchObject({
+      caseId: 'K1',
+      orderNumber: 'O1',
+      exceptionId: 'X1',
+      category: 'STOCK_SHORTAGE',
+      rank: null,
+      cost: 40,
+      settledAt: new Date('2026-11-02T08:05:10Z'),
+      reworkedAt: null,
+      orderLate: null,
+    });
+    // X3 cleared by itself after the refused expedite, and the case came back as rework.
+    expect(outcomes[2]).toMatchObject({
+      settledAt: new Date('2026-11-02T23:40:00Z'),
+      reworkedAt: new Date('2026-11-03T10:00:00Z'),
+    });
   });
 
   it('counts nothing twice: a redelivered step and a second settlement change no KPI', async () => {

@@ -13,6 +13,7 @@ import { caseActivityRecord } from '../event-log/domain/event-log-record.util';
 import { EventLogService } from '../event-log/event-log.service';
 import { ProcessFactsService } from '../facts/process-facts.service';
 import { KpiLedgerService } from '../kpis/kpi-ledger.service';
+import { ActionOutcomesService } from '../outcomes/action-outcomes.service';
 import type { KpiSettings } from '../kpis/kpi.settings';
 import { ServiceRiskOversightService } from './service-risk-oversight.service';
 
@@ -102,7 +103,7 @@ describe('service-risk oversight (PostgreSQL)', () => {
   beforeAll(async () => {
     ({ db, close } = await analyticsTestDatabase());
     eventLog = new EventLogService(db);
-    facts = new ProcessFactsService(new KpiLedgerService(settings));
+    facts = new ProcessFactsService(new KpiLedgerService(settings), new ActionOutcomesService(db, settings));
     oversight = new ServiceRiskOversightService(db, settings);
     for (const [id, segment, tier] of [
       ['C1', CustomerSegment.KEY_ACCOUNT, CustomerTier.PLATINUM],

@@ -17,6 +17,7 @@ import { caseActivityRecord } from '../event-log/domain/event-log-record.util';
 import { EventLogService } from '../event-log/event-log.service';
 import { ProcessFactsService } from '../facts/process-facts.service';
 import { KpiLedgerService } from '../kpis/kpi-ledger.service';
+import { ActionOutcomesService } from '../outcomes/action-outcomes.service';
 import { analyticsTestDatabase } from '../analytics-database.test-support';
 import { RootCauseAnalysisService } from './root-cause-analysis.service';
 import type { RootCauseSettings } from './root-cause.settings';
@@ -221,8 +222,10 @@ describe('root-cause analysis (PostgreSQL, planted causes)', () => {
   beforeAll(async () => {
     ({ db, close } = await analyticsTestDatabase());
     eventLog = new EventLogService(db);
+    const kpiSettings = { timeZone: settings.timeZone, recurrenceWindowDays: 30 };
     facts = new ProcessFactsService(
-      new KpiLedgerService({ timeZone: settings.timeZone, recurrenceWindowDays: 30 }),
+      new KpiLedgerService(kpiSettings),
+      new ActionOutcomesService(db, kpiSettings),
     );
     analysis = new RootCauseAnalysisService(db, settings, logger);
     rootCauses = new RootCausesService(db.getRepository(RootCauseFindingEntity));

@@ -1,0 +1,24 @@
+import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { pageSize } from '@ordex/platform';
+import { instant } from '../common/instant.util';
+import { ActionOutcomeObject } from './action-outcome.object';
+import { ActionOutcomesService } from './action-outcomes.service';
+
+@Resolver(() => ActionOutcomeObject)
+export class ActionOutcomesResolver {
+  constructor(private readonly outcomes: ActionOutcomesService) {}
+
+  @Query(() => [ActionOutcomeObject], {
+    description:
+      'The actions taken on cases in [from, to), oldest first, each with its fate: approved or rejected, accepted or refused by the ERP, settling its exception, undone by rework, and whether the order then shipped late.',
+  })
+  actionOutcomes(
+    @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
+    @Args('from', { type: () => String, nullable: true, description: 'ISO 8601 instant, inclusive.' })
+    from?: string | null,
+    @Args('to', { type: () => String, nullable: true, description: 'ISO 8601 instant, exclusive.' })
+    to?: string | null,
+  ) {
+    return this.outcomes.list(pageSize(first), instant('from', from), instant('to', to));
+  }
+}
