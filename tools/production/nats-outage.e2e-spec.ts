@@ -240,7 +240,8 @@ describe('NATS outage (orders service, private nats-server)', () => {
         Array.from({ length: BURST_ORDERS }, (_, i) => publish(orderVersion(`SO-BURST-${i + 1}`, version))),
       );
     }
-    const stopAt = published.length - Math.round(BURST_ORDERS * BURST_VERSIONS * 0.7);
+    // Early in the burst: stopping NATS takes a moment, and a fast machine applies hundreds meanwhile.
+    const stopAt = published.length - Math.round(BURST_ORDERS * BURST_VERSIONS * 0.9);
     await eventually(async () => ((await processedCount()) >= stopAt ? true : undefined), 20_000, 5);
     await nats.stop();
     const processedAtStop = await processedCount();
