@@ -7,6 +7,8 @@ import {
   type Order,
 } from '@ordex/contracts';
 import { brierScore, rocAuc } from '@ordex/decision';
+import { ServiceMetrics } from '@ordex/platform';
+import pino from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { analyticsTestDatabase } from '../analytics-database.test-support';
 import { caseActivityRecord } from '../event-log/domain/event-log-record.util';
@@ -15,6 +17,7 @@ import { ProcessFactsService } from '../facts/process-facts.service';
 import { KpiLedgerService } from '../kpis/kpi-ledger.service';
 import { ActionOutcomesService } from '../outcomes/action-outcomes.service';
 import type { KpiSettings } from '../kpis/kpi.settings';
+import { OversightMetricsService } from './oversight-metrics.service';
 import { ServiceRiskOversightService } from './service-risk-oversight.service';
 
 const settings: KpiSettings = { timeZone: 'Europe/Berlin', recurrenceWindowDays: 30 };
@@ -207,4 +210,16 @@ describe('service-risk oversight (PostgreSQL)', () => {
       'tier BRONZE',
     ]);
   }, 60_000);
+
+  it('publishes the figures as Prometheus gauges', async () => {
+    const metrics = new ServiceMetrics('analytics');
+    const gauges = new OversightMetricsService(oversight, metrics, pino({ level: 'silent' }));
+    await gauges.refresh(new Date('2026-11-20T00:00:00Z'));
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/^ordex_service_risk_orders_judged\{service="analytics"\} 65$/m);
+    expect(text).toMatch(/^ordex_service_risk_alerts\{kind="calibration",service="analytics"\} 1$/m);
+    expect(text).toMatch(/^ordex_service_risk_alerts\{kind="bias",service="analytics"\} 2$/m);
+    expect(text).toMatch(/^ordex_service_risk_auc\{decider="service-risk-v1",service="analytics"\} 1$/m);
+    await gauges.onModuleDestroy();
+  });
 });
