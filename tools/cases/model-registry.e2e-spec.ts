@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { createEvent, ErpEventPayloads, ErpEventType } from '@ordex/contracts';
 import { RISK_FEATURES, type RiskModelArtifact } from '@ordex/decision';
 import { buildDemoDistributor, DEMO_SIZES } from '@ordex/demo-data';
@@ -199,5 +204,27 @@ describe('model registry and the service-risk model in the cases service', () =>
     expect(versions.data?.modelVersions).toEqual([
       { version: 'service-risk-e2e', stage: 'RETIRED', retiredAt: expect.any(String) },
     ]);
+  });
+
+  it('npm run register-model registers what npm run train wrote, as SHADOW', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ordex-model-')), 'service-risk.json');
+    writeFileSync(file, JSON.stringify({ ...artifact, version: 'service-risk-e2e-2' }));
+    const token = await stack.token({ roles: ['it'], user: 'it.ida' });
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      join(__dirname, '../../dist/tools/decision/register-model.js'),
+      '--model',
+      file,
+      '--graphql',
+      stack.gatewayUrl!,
+      '--token',
+      token,
+    ]);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^registered service-risk service-risk-e2e-2 as SHADOW \(by it\.ida\)/);
+    expect(JSON.parse(lines[lines.length - 1])).toEqual({
+      model: 'service-risk',
+      version: 'service-risk-e2e-2',
+      stage: 'SHADOW',
+    });
   });
 });
