@@ -413,13 +413,23 @@ describe('partner isolation (queries through the gateway)', () => {
           : undefined,
       );
       // What the partner was sent, with each delivery's cursor (as the header carried it).
-      const { webhookDeliveries } = await ask<{
-        webhookDeliveries: { cursor: string; status: string; eventId: string }[];
+      const { webhookDeliveries: all } = await ask<{
+        webhookDeliveries: { cursor: string; status: string; eventId: string; lastError: string | null }[];
       }>(
         'northwind',
-        `{ webhookDeliveries(subscriptionId: "${subscriptionIds.northwind}") { cursor status eventId } }`,
+        `{ webhookDeliveries(subscriptionId: "${subscriptionIds.northwind}") { cursor status eventId lastError } }`,
       );
-      expect(webhookDeliveries.every((d) => d.status === 'delivered')).toBe(true);
+      // All delivered but those about the customer that moved to Meridian while one was on its way:
+      // withheld, never sent.
+      const webhookDeliveries = all.filter((d) => d.status === 'delivered');
+      expect(all.filter((d) => d.status !== 'delivered').map((d) => [d.status, d.lastError])).toEqual(
+        all
+          .filter((d) => d.status !== 'delivered')
+          .map(() => [
+            'failed',
+            'withheld: the partner no longer acts for this customer, or the subscription is off',
+          ]),
+      );
       const cursors = webhookDeliveries.map((d) => d.cursor);
       expect(cursors.map(Number)).toEqual([...cursors.map(Number)].sort((a, b) => a - b));
       const headerCursors = receivers.northwind.received.map((r) => r.headers['ordex-delivery-cursor']);
@@ -459,6 +469,47 @@ describe('partner isolation (queries through the gateway)', () => {
         { authorization: `Bearer ${tokens.northwind}` },
       );
       expect(badCursor.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    });
+
+    it('withholds a replay about customers the partner no longer acts for', async () => {
+      const actsFor = async (customerIds: string[]) => {
+        await stack.publish(
+          createEvent(
+            'erp.partner.changed.v1',
+            northwind.id,
+            { ...northwind, customerIds },
+            { source: 'erp' },
+          ),
+        );
+        await stack.idle();
+      };
+      const before = (
+        await stack.sql<{ customer_id: string }>(
+          'SELECT customer_id FROM cases.partner_customer WHERE partner_id = $1 ORDER BY customer_id',
+          [northwind.id],
+        )
+      ).map((r) => r.customer_id);
+      await actsFor([]);
+      const received = receivers.northwind.received.length;
+      const { replayWebhookDeliveries } = await ask<{ replayWebhookDeliveries: { requeued: number } }>(
+        'northwind',
+        `mutation { replayWebhookDeliveries(subscriptionId: "${subscriptionIds.northwind}", after: "0") { requeued } }`,
+      );
+      expect(replayWebhookDeliveries.requeued).toBeGreaterThan(0);
+      const deliveries = await eventually(async () => {
+        const { webhookDeliveries } = await ask<{
+          webhookDeliveries: { status: string; lastError: string | null }[];
+        }>(
+          'northwind',
+          `{ webhookDeliveries(subscriptionId: "${subscriptionIds.northwind}") { status lastError } }`,
+        );
+        return webhookDeliveries.every((d) => d.status === 'failed') ? webhookDeliveries : undefined;
+      }, 10_000);
+      expect(new Set(deliveries.map((d) => d.lastError))).toEqual(
+        new Set(['withheld: the partner no longer acts for this customer, or the subscription is off']),
+      );
+      expect(receivers.northwind.received.length).toBe(received);
+      await actsFor(before);
     });
 
     it('answers bad subscription requests with typed errors', async () => {

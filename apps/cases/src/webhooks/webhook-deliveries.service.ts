@@ -57,15 +57,31 @@ export class WebhookDeliveriesService {
 
   /** Takes up to `limit` due deliveries for one attempt each. */
   async lease(limit: number): Promise<LeasedDelivery[]> {
+    // The partner's scope is checked again at every send, a replay's too: a delivery about a
+    // customer its partner no longer acts for (or for a subscription switched off) is withheld,
+    // never sent.
+    await this.dataSource.query(
+      `UPDATE "cases"."webhook_delivery" d
+          SET status = 'failed', last_error = 'withheld: the partner no longer acts for this customer, or the subscription is off'
+         FROM "cases"."webhook_subscription" s
+        WHERE d.subscription_id = s.id AND d.status = 'pending' AND d.next_attempt_at <= now()
+          AND (NOT s.active OR NOT EXISTS (
+                SELECT 1 FROM "cases"."partner_customer" pc
+                 WHERE pc.partner_id = s.partner_id AND pc.customer_id = d.body::jsonb -> 'data' ->> 'customerId'))`,
+    );
     // An UPDATE answers [rows, affected count].
     const [rows]: [LeasedDelivery[], number] = await this.dataSource.query(
       `UPDATE "cases"."webhook_delivery" d
           SET next_attempt_at = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = d.attempts + 1
          FROM "cases"."webhook_subscription" s
-        WHERE d.id IN (SELECT id FROM "cases"."webhook_delivery"
-                        WHERE status = 'pending' AND next_attempt_at <= now()
-                        ORDER BY next_attempt_at, created_at
-                        LIMIT $1 FOR UPDATE SKIP LOCKED)
+        WHERE d.id IN (SELECT d2.id FROM "cases"."webhook_delivery" d2
+                         JOIN "cases"."webhook_subscription" s2 ON s2.id = d2.subscription_id
+                        WHERE d2.status = 'pending' AND d2.next_attempt_at <= now() AND s2.active
+                          AND EXISTS (SELECT 1 FROM "cases"."partner_customer" pc
+                                       WHERE pc.partner_id = s2.partner_id
+                                         AND pc.customer_id = d2.body::jsonb -> 'data' ->> 'customerId')
+                        ORDER BY d2.next_attempt_at, d2.created_at
+                        LIMIT $1 FOR UPDATE OF d2 SKIP LOCKED)
           AND s.id = d.subscription_id
       RETURNING d.id, d.event_id AS "eventId", d.event_type AS "eventType", d.body, d.attempts, s.url, s.secret,
                 d.seq::text AS seq`,
