@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { retryDelayAfter } from './domain/delivery-schedule.util';
 import type { WebhookTarget } from './webhook-subscriptions.service';
 
@@ -42,12 +42,25 @@ const LEASE_SECONDS = 60;
 export class WebhookDeliveriesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Queues `body` for each target; returns how many deliveries are new. */
-  async enqueue(targets: WebhookTarget[], eventId: string, eventType: string, body: string): Promise<number> {
+  /**
+   * Queues `body` for each target; returns how many deliveries are new. Each subscription's row is
+   * locked (in id order) before its delivery takes a cursor, so a subscription's cursors grow in
+   * the order their deliveries commit: a partner that has seen cursor n never later finds a
+   * delivery below n it had not seen.
+   */
+  async enqueue(
+    targets: WebhookTarget[],
+    eventId: string,
+    eventType: string,
+    body: string,
+    db: Pick<EntityManager, 'query'> = this.dataSource,
+  ): Promise<number> {
     if (targets.length === 0) return 0;
-    const rows: unknown[] = await this.dataSource.query(
-      `INSERT INTO "cases"."webhook_delivery" (subscription_id, event_id, event_type, body)
-       SELECT unnest($1::uuid[]), $2, $3, $4
+    const rows: unknown[] = await db.query(
+      `WITH locked AS (
+         SELECT id FROM "cases"."webhook_subscription" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE)
+       INSERT INTO "cases"."webhook_delivery" (subscription_id, event_id, event_type, body)
+       SELECT l.id, $2, $3, $4 FROM locked l
        ON CONFLICT (subscription_id, event_id) DO NOTHING
        RETURNING id`,
       [targets.map((t) => t.id), eventId, eventType, body],
