@@ -218,6 +218,14 @@ describe('the reference scenario', () => {
       revisedDate: '2026-12-03',
       needsSending: true,
     });
+    const { data: greeting } = await ask<{ case: { customerMessage: { body: string } } }>(
+      'ops.viewer',
+      ['admin'],
+      'query($id: ID!) { case(id: $id) { customerMessage { body } } }',
+      { id: kase.id },
+    );
+    // Addressed to the customer by the name the customer master has for it.
+    expect(greeting!.case.customerMessage.body).toMatch(/^Dear Northwind Facilities Group,/);
   });
 
   it('records the service risk of the case and what decided it: the rules, while no model is loaded', async () => {

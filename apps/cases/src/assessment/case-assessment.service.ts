@@ -139,6 +139,7 @@ export class CaseAssessmentService {
           currency: order.currency,
           requestedDate: order.requestedDate,
           originalRequestedDate: kase.orderSnapshot?.originalRequestedDate ?? order.requestedDate,
+          customerName: order.customer?.name ?? null,
           lines: order.lines.map(({ lineNo, sku, quantity, unitPrice }) => ({
             lineNo,
             sku,

@@ -10,6 +10,8 @@ export interface OrderSnapshot {
   requestedDate: string;
   originalRequestedDate: string;
   lines: { lineNo: number; sku: string; quantity: number; unitPrice: number }[];
+  /** The customer's name as the customer master had it; absent in snapshots taken before it was kept. */
+  customerName?: string | null;
 }
 
 /** Every exception on one order, worked as one case. */

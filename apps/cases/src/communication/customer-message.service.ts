@@ -29,7 +29,7 @@ export class CustomerMessageService {
     });
     const draft = draftRevisedCommitment({
       orderNumber: kase.orderNumber,
-      customerName: null,
+      customerName: snapshot.customerName ?? null,
       requestedDate: snapshot.originalRequestedDate,
       currency: snapshot.currency,
       lines: snapshot.lines,

@@ -9,7 +9,7 @@ export const ORDER_CONTEXT_DOCUMENT = `query DetectionContext($orderNumbers: [ID
     orderNumber erpVersion status customerId shipToId requestedDate orderValue currency
     shipTo { id region }
     customer {
-      id segment tier
+      id name segment tier
       routingRules {
         shipComplete allowedDcs preferredDc allowedCarriers excludedCarriers
       }
@@ -139,6 +139,7 @@ export interface OrderContext {
   /** Null when the ERP sent a customer the customer master does not know. */
   customer: {
     id: string;
+    name: string;
     segment: string;
     tier: string;
     routingRules: RoutingRuleContext | null;

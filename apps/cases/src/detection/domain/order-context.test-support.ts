@@ -116,7 +116,13 @@ export function order(overrides: Partial<OrderContext> = {}): OrderContext {
     orderValue: 500,
     currency: 'EUR',
     shipTo: { id: 'ST-001', region: 'NORTH' },
-    customer: { id: 'CUST-001', segment: 'KEY_ACCOUNT', tier: 'GOLD', routingRules: null },
+    customer: {
+      id: 'CUST-001',
+      name: 'Kessler Elektro GmbH',
+      segment: 'KEY_ACCOUNT',
+      tier: 'GOLD',
+      routingRules: null,
+    },
     creditCheck: credit(),
     shipmentOptions: [option()],
     erpCommands: [],
@@ -131,7 +137,13 @@ export function withRules(
   overrides: Partial<OrderContext> = {},
 ): OrderContext {
   return order({
-    customer: { id: 'CUST-001', segment: 'KEY_ACCOUNT', tier: 'GOLD', routingRules: rules(routing) },
+    customer: {
+      id: 'CUST-001',
+      name: 'Kessler Elektro GmbH',
+      segment: 'KEY_ACCOUNT',
+      tier: 'GOLD',
+      routingRules: rules(routing),
+    },
     ...overrides,
   });
 }
