@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { graphRequest } from './graph-request';
 
 const USAGE = `npm run backtest -- --table FILE [--from ISO] [--to ISO] [--graphql URL] [--token T]
 
@@ -79,27 +80,11 @@ async function main(): Promise<void> {
     process.exitCode = values.help ? 0 : 64;
     return;
   }
-  const url = values.graphql ?? process.env.ORDEX_GRAPHQL_URL ?? 'http://localhost:4000/graphql';
-  const token = values.token ?? process.env.ORDEX_TOKEN;
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({
-      query: QUERY,
-      variables: {
-        content: readFileSync(values.table, 'utf8'),
-        from: values.from ?? null,
-        to: values.to ?? null,
-      },
-    }),
-  });
-  const body = (await response.json()) as {
-    data?: { backtestAutomationPolicy: Backtest };
-    errors?: { message: string }[];
-  };
-  if (body.errors?.length || !body.data)
-    throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
-  const result = body.data.backtestAutomationPolicy;
+  const { backtestAutomationPolicy: result } = await graphRequest<{ backtestAutomationPolicy: Backtest }>(
+    values,
+    QUERY,
+    { content: readFileSync(values.table, 'utf8'), from: values.from ?? null, to: values.to ?? null },
+  );
   process.stdout.write(`${backtestReport(result)}\n`);
   const summary = (o: Outcome) => ({ ...o, violations: undefined });
   process.stdout.write(

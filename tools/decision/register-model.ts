@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { graphRequest } from './graph-request';
 
 const USAGE = `npm run register-model -- --model FILE [--graphql URL] [--token T]
 
@@ -24,32 +25,21 @@ async function main(): Promise<void> {
     process.exitCode = values.help ? 0 : 64;
     return;
   }
-  const url = values.graphql ?? process.env.ORDEX_GRAPHQL_URL ?? 'http://localhost:4000/graphql';
-  const token = values.token ?? process.env.ORDEX_TOKEN;
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({
-      query:
-        'mutation($a: String!) { registerModelVersion(artifact: $a) { model version stage registeredBy metrics } }',
-      variables: { a: readFileSync(values.model, 'utf8') },
-    }),
-  });
-  const body = (await response.json()) as {
-    data?: {
-      registerModelVersion: {
-        model: string;
-        version: string;
-        stage: string;
-        registeredBy: string;
-        metrics: string;
-      };
+  const { registerModelVersion: v } = await graphRequest<{
+    registerModelVersion: {
+      model: string;
+      version: string;
+      stage: string;
+      registeredBy: string;
+      metrics: string;
     };
-    errors?: { message: string }[];
-  };
-  if (body.errors?.length || !body.data)
-    throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
-  const v = body.data.registerModelVersion;
+  }>(
+    values,
+    'mutation($a: String!) { registerModelVersion(artifact: $a) { model version stage registeredBy metrics } }',
+    {
+      a: readFileSync(values.model, 'utf8'),
+    },
+  );
   process.stdout.write(
     `registered ${v.model} ${v.version} as ${v.stage} (by ${v.registeredBy}); metrics ${v.metrics}\n`,
   );
