@@ -1,8 +1,7 @@
 import { Args, ID, Int, Query, registerEnumType, Resolver } from '@nestjs/graphql';
 import { writeOcelJson, writeOcelSqlite } from '@ordex/mining';
-import { pageSize } from '@ordex/platform';
+import { instantArg, pageSize } from '@ordex/platform';
 import { AnalyticsSchema } from '../analytics-schema.scope';
-import { instant } from '../common/instant.util';
 import { toEventLogEntryObject } from './event-log.mapper';
 import { EventLogEntryObject } from './event-log-entry.object';
 import { EventLogService } from './event-log.service';
@@ -52,7 +51,7 @@ export class EventLogResolver {
     @Args('to', { type: () => String, nullable: true, description: 'ISO 8601 instant, exclusive.' })
     to?: string | null,
   ): Promise<string> {
-    const log = await this.ocel.export(instant('from', from), instant('to', to));
+    const log = await this.ocel.export(instantArg('from', from), instantArg('to', to));
     return format === OcelFormat.SQLITE
       ? Buffer.from(await writeOcelSqlite(log)).toString('base64')
       : writeOcelJson(log);

@@ -1,6 +1,6 @@
+import { instantArg } from '@ordex/platform';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { renderTrendSvg } from '@ordex/mining';
-import { instant } from '../common/instant.util';
 import { Kpi, KPI_CATALOG, KpiDimension, TimeGrain } from './domain/kpi-catalog';
 import { KpiPointObject } from './kpi-point.object';
 import { KpisService, type KpiPoint, type KpiQuery } from './kpis.service';
@@ -53,7 +53,11 @@ export class KpiResolver {
     const { unit } = KPI_CATALOG[kpi];
     const scale = unit === 'ratio' ? 100 : unit === 'seconds' ? 1 / 3600 : 1;
     const byMember = new Map<string, KpiPoint[]>();
-    for (const point of points) byMember.set(point.member, [...(byMember.get(point.member) ?? []), point]);
+    for (const point of points) {
+      const list = byMember.get(point.member) ?? [];
+      list.push(point);
+      byMember.set(point.member, list);
+    }
     const weight = (member: string) => (byMember.get(member) ?? []).reduce((sum, p) => sum + p.count, 0);
     const members = [...byMember.keys()]
       .sort((a, b) => weight(b) - weight(a) || a.localeCompare(b))
@@ -82,5 +86,5 @@ function query(
   from?: string | null,
   to?: string | null,
 ): KpiQuery {
-  return { kpi, grain, dimension, from: instant('from', from), to: instant('to', to) };
+  return { kpi, grain, dimension, from: instantArg('from', from), to: instantArg('to', to) };
 }

@@ -1,6 +1,5 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { pageSize } from '@ordex/platform';
-import { instant } from '../common/instant.util';
+import { instantArg, pageSize } from '@ordex/platform';
 import { ActionOutcomeObject } from './action-outcome.object';
 import { ActionOutcomesService } from './action-outcomes.service';
 
@@ -19,6 +18,6 @@ export class ActionOutcomesResolver {
     @Args('to', { type: () => String, nullable: true, description: 'ISO 8601 instant, exclusive.' })
     to?: string | null,
   ) {
-    return this.outcomes.list(pageSize(first), instant('from', from), instant('to', to));
+    return this.outcomes.list(pageSize(first), instantArg('from', from), instantArg('to', to));
   }
 }

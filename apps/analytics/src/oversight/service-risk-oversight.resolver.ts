@@ -1,5 +1,5 @@
+import { instantArg } from '@ordex/platform';
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { instant } from '../common/instant.util';
 import { ServiceRiskOversightObject } from './service-risk-oversight.object';
 import { ServiceRiskOversightService } from './service-risk-oversight.service';
 
@@ -17,7 +17,7 @@ export class ServiceRiskOversightResolver {
     @Args('to', { type: () => String, nullable: true, description: 'ISO 8601 instant, exclusive.' })
     to?: string | null,
   ): Promise<ServiceRiskOversightObject> {
-    const report = await this.oversight.report(instant('from', from), instant('to', to));
+    const report = await this.oversight.report(instantArg('from', from), instantArg('to', to));
     return report;
   }
 }

@@ -97,7 +97,9 @@ export class ServiceRiskOversightService {
     const bySource = new Map<string, typeof rows>();
     for (const r of rows) {
       const key = `${r.source ?? 'unknown'}\u0000${r.model_version ?? ''}`;
-      bySource.set(key, [...(bySource.get(key) ?? []), r]);
+      const group = bySource.get(key) ?? [];
+      group.push(r);
+      bySource.set(key, group);
     }
     const sources = [...bySource.entries()]
       .map(([key, group]): SourcePerformance => {

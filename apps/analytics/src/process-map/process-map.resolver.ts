@@ -1,8 +1,8 @@
+import { instantArg } from '@ordex/platform';
 import { BadRequestException } from '@nestjs/common';
 import { Args, Int, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { renderProcessMapSvg } from '@ordex/mining';
 import { AnalyticsSchema } from '../analytics-schema.scope';
-import { instant } from '../common/instant.util';
 import { toProcessMapObject } from './process-map.mapper';
 import { ProcessMapObject } from './process-map.object';
 import { PROCESS_MAP_MAX_ROWS, ProcessMapService } from './process-map.service';
@@ -40,7 +40,7 @@ export class ProcessMapResolver {
     to?: string | null,
   ) {
     return toProcessMapObject(
-      await this.processMapService.mine(objectType, instant('from', from), instant('to', to)),
+      await this.processMapService.mine(objectType, instantArg('from', from), instantArg('to', to)),
     );
   }
 

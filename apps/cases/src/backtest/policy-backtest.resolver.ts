@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { clientError } from '@ordex/platform';
+import { instantArg } from '@ordex/platform';
 import type { PolicyOutcome } from './domain/policy-backtest.util';
 import { PolicyBacktestObject, type PolicyOutcomeObject } from './policy-backtest.object';
 import { MAX_BACKTEST_CASES, PolicyBacktestService } from './policy-backtest.service';
@@ -20,18 +20,11 @@ export class PolicyBacktestResolver {
     @Args('to', { type: () => String, nullable: true, description: 'ISO 8601 instant, exclusive.' })
     to?: string | null,
   ): Promise<PolicyBacktestObject> {
-    const run = await this.backtests.backtest(content, instant('from', from), instant('to', to));
+    const run = await this.backtests.backtest(content, instantArg('from', from), instantArg('to', to));
     return { ...run, baseline: outcome(run.baseline), candidate: outcome(run.candidate) };
   }
 }
 
 function outcome(o: PolicyOutcome): PolicyOutcomeObject {
   return { ...o, violationCount: o.violations.length, violations: o.violations.slice(0, SHOWN_VIOLATIONS) };
-}
-
-function instant(name: string, value?: string | null): Date | undefined {
-  if (!value) return undefined;
-  const at = new Date(value);
-  if (Number.isNaN(at.getTime())) throw clientError('BAD_USER_INPUT', `${name} must be an ISO 8601 instant`);
-  return at;
 }

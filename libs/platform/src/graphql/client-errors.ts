@@ -46,3 +46,11 @@ export type ClientErrorCode = keyof typeof CLIENT_ERROR_CODES;
 export function clientError(code: ClientErrorCode, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });
 }
+
+/** An optional ISO 8601 instant argument (a window's `from` or `to`), or BAD_USER_INPUT naming it. */
+export function instantArg(name: string, value?: string | null): Date | undefined {
+  if (!value) return undefined;
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) throw clientError('BAD_USER_INPUT', `${name} must be an ISO 8601 instant`);
+  return at;
+}
