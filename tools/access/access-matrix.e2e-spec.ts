@@ -80,12 +80,18 @@ const FIELD_PATHS: Record<string, { via: string; query: string }> = {
   },
   'Order.case': { via: 'Query.order', query: '{ order(orderNumber: "SO-1001") { case { __typename } } }' },
   ...Object.fromEntries(
-    ['priorityFactors', 'serviceRisk', 'recommendations', 'actions', 'approvals', 'customerMessage'].map(
-      (field) => [
-        `Case.${field}`,
-        { via: 'Query.cases', query: `{ cases(first: 5) { id ${field} { __typename } } }` },
-      ],
-    ),
+    [
+      'priorityFactors',
+      'serviceRisk',
+      'actionRanking',
+      'recommendations',
+      'actions',
+      'approvals',
+      'customerMessage',
+    ].map((field) => [
+      `Case.${field}`,
+      { via: 'Query.cases', query: `{ cases(first: 5) { id ${field} { __typename } } }` },
+    ]),
   ),
 };
 

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createEvent, ErpEventPayloads, ErpEventType } from '@ordex/contracts';
-import { RISK_FEATURES, type RiskModelArtifact } from '@ordex/decision';
+import {
+  ACTION_FEATURES,
+  RISK_FEATURES,
+  type ActionModelArtifact,
+  type RiskModelArtifact,
+} from '@ordex/decision';
 import { buildDemoDistributor, DEMO_SIZES } from '@ordex/demo-data';
 import type { Role } from '@ordex/platform';
 import { eventually, graphql } from '@ordex/testing';
@@ -32,6 +37,24 @@ const artifact: RiskModelArtifact = {
   hyperparameters: { epochs: 1, batchSize: 1, learningRate: 0.1, l2: 0 },
 };
 
+/** The action the reference order's case never gets first from the rules, the model's clear favourite. */
+const FAVOURED = 'SPLIT_SHIPMENT';
+
+/** An action-outcome model by hand: one action all but sure to succeed, every other all but sure to fail. */
+const actionArtifact: ActionModelArtifact = {
+  ...artifact,
+  model: 'action-outcome',
+  version: 'action-outcome-e2e',
+  features: [...ACTION_FEATURES],
+  means: ACTION_FEATURES.map(() => 0),
+  stds: ACTION_FEATURES.map(() => 1),
+  weights: ACTION_FEATURES.map((f) => (f === `action_${FAVOURED}` ? 12 : 0)),
+  bias: -6,
+  positiveRate: 0.4,
+  ranges: ACTION_FEATURES.map(() => ({ min: -1e9, max: 1e9 })),
+  dataFingerprint: 'a'.repeat(64),
+};
+
 interface RiskView {
   source: string;
   modelVersion: string | null;
@@ -39,12 +62,34 @@ interface RiskView {
   probability: number;
 }
 
+interface RankingView {
+  source: string;
+  modelVersion: string | null;
+  fallbackReason: string | null;
+}
+
+interface RecommendationView {
+  rank: number;
+  action: string;
+  exceptionId: string | null;
+  successProbability: number | null;
+  rankingExplanation: { feature: string; contribution: number }[];
+}
+
+interface CaseView {
+  serviceRisk: RiskView | null;
+  actionRanking: RankingView | null;
+  recommendations: RecommendationView[];
+  auditTrail: { action: string; payload: string }[];
+}
+
 /**
  * The model registry through the gateway, and the cases service following it: a version is
- * registered as SHADOW, promoted by someone other than its registrant, serves new cases' service
- * risk, and once retired every decision falls back to the rules — each recorded on its case.
+ * registered as SHADOW, promoted by someone other than its registrant, serves new cases (their
+ * service risk; the order of their recommendations), and once retired every decision falls back
+ * to the rules — each recorded on its case.
  */
-describe('model registry and the service-risk model in the cases service', () => {
+describe('model registry and the learned models in the cases service', () => {
   let stack: EmbeddedStack;
   let sequence = 0;
   const reference = buildDemoDistributor(DEMO_SIZES.small).orders.find((o) => o.orderNumber === 'SO-1001')!;
@@ -59,16 +104,14 @@ describe('model registry and the service-risk model in the cases service', () =>
     const token = await stack.token({ roles, user });
     return graphql<T>(stack.gatewayUrl!, query, variables, { authorization: `Bearer ${token}` });
   };
-  const riskOf = async (orderNumber: string) => {
-    const { data } = await as<{
-      order: {
-        case: { serviceRisk: RiskView | null; auditTrail: { action: string; payload: string }[] } | null;
-      };
-    }>(
+  const caseOf = async (orderNumber: string) => {
+    const { data } = await as<{ order: { case: CaseView | null } }>(
       'ops.admin',
       ['admin'],
       `query($n: ID!) { order(orderNumber: $n) { case {
          serviceRisk { source modelVersion fallbackReason probability }
+         actionRanking { source modelVersion fallbackReason }
+         recommendations { rank action exceptionId successProbability rankingExplanation { feature contribution } }
          auditTrail { action payload } } } }`,
       { n: orderNumber },
     );
@@ -78,12 +121,19 @@ describe('model registry and the service-risk model in the cases service', () =>
   const newCase = async (orderNumber: string) => {
     await erp('erp.order.created.v1', orderNumber, { ...reference, orderNumber, erpVersion: 1 });
     return eventually(async () => {
-      const found = await riskOf(orderNumber);
-      return found?.serviceRisk ? found : undefined;
+      const found = await caseOf(orderNumber);
+      return found?.serviceRisk && found.recommendations.length ? found : undefined;
     }, 60_000);
   };
-  const modelVersionMutation = (name: string) =>
-    `mutation($v: String!) { ${name}(model: "service-risk", version: $v) { stage registeredBy promotedBy } }`;
+  /** The payloads of the case's assessments, first first. */
+  const assessments = (kase: CaseView) =>
+    kase.auditTrail.filter((e) => e.action === 'case.assessed').map((e) => JSON.parse(e.payload));
+  const modelVersionMutation = (name: string, model = 'service-risk') =>
+    `mutation($v: String!) { ${name}(model: "${model}", version: $v) { stage registeredBy promotedBy } }`;
+  /** The recommendations of the first case, under the rules: the order a model's ranking is measured against. */
+  let rulesOrder: string[] = [];
+  const rankedActions = (kase: CaseView) =>
+    [...kase.recommendations].sort((a, b) => a.rank - b.rank).map((r) => `${r.rank}:${r.action}`);
 
   beforeAll(async () => {
     process.env.DETECTION_SETTLE_DELAY_MS = '100';
@@ -91,7 +141,14 @@ describe('model registry and the service-risk model in the cases service', () =>
     process.env.SERVICE_RISK_REFRESH_MS = '200';
     // The 2 ms budget is the unit tests' concern; a loaded CI machine must not turn this one's answers slow.
     process.env.SERVICE_RISK_BUDGET_MS = '100';
-    stack = await startEmbeddedStack({ port: 0, demo: 'small', logLevel: 'silent', clock: () => AS_OF });
+    process.env.ACTION_MODEL_REFRESH_MS = '200';
+    process.env.ACTION_RANKING_BUDGET_MS = '100';
+    stack = await startEmbeddedStack({
+      port: 0,
+      demo: 'small',
+      logLevel: 'silent',
+      clock: () => AS_OF,
+    });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -100,6 +157,8 @@ describe('model registry and the service-risk model in the cases service', () =>
       'DETECTION_POLL_INTERVAL_MS',
       'SERVICE_RISK_REFRESH_MS',
       'SERVICE_RISK_BUDGET_MS',
+      'ACTION_MODEL_REFRESH_MS',
+      'ACTION_RANKING_BUDGET_MS',
     ])
       delete process.env[name];
   });
@@ -111,6 +170,15 @@ describe('model registry and the service-risk model in the cases service', () =>
       modelVersion: null,
       fallbackReason: 'unavailable',
     });
+    expect(kase.actionRanking).toEqual({
+      source: 'RULES',
+      modelVersion: null,
+      fallbackReason: 'unavailable',
+    });
+    expect(kase.recommendations.every((r) => r.successProbability === null)).toBe(true);
+    expect(kase.recommendations.every((r) => r.rankingExplanation.length === 0)).toBe(true);
+    rulesOrder = rankedActions(kase);
+    expect(rulesOrder.filter((r) => r.endsWith(`:${FAVOURED}`))).toEqual(['9:SPLIT_SHIPMENT']);
   });
 
   it('registers a version as SHADOW; only someone else may promote it, and only with models:manage', async () => {
@@ -165,10 +233,10 @@ describe('model registry and the service-risk model in the cases service', () =>
     });
     // Three exceptions: 1 / (1 + e^-(1.5·3 − 3)).
     expect(kase.serviceRisk!.probability).toBeCloseTo(1 / (1 + Math.exp(-1.5)), 6);
-    const assessed = kase.auditTrail
-      .filter((e) => e.action === 'case.assessed')
-      .map((e) => JSON.parse(e.payload));
-    expect(assessed[0].serviceRisk).toMatchObject({ source: 'model', modelVersion: 'service-risk-e2e' });
+    expect(assessments(kase)[0].serviceRisk).toMatchObject({
+      source: 'model',
+      modelVersion: 'service-risk-e2e',
+    });
   });
 
   it('stops the model when its champion is retired: every decision falls back to the rules, recorded', async () => {
@@ -193,9 +261,7 @@ describe('model registry and the service-risk model in the cases service', () =>
         modelVersion: null,
         fallbackReason: 'unavailable',
       });
-      const [first] = kase.auditTrail
-        .filter((e) => e.action === 'case.assessed')
-        .map((e) => JSON.parse(e.payload));
+      const [first] = assessments(kase);
       expect(first.serviceRisk).toMatchObject({ source: 'rules', fallbackReason: 'unavailable' });
     }
     const versions = await as<{
@@ -204,6 +270,84 @@ describe('model registry and the service-risk model in the cases service', () =>
     expect(versions.data?.modelVersions).toEqual([
       { version: 'service-risk-e2e', stage: 'RETIRED', retiredAt: expect.any(String) },
     ]);
+  });
+
+  it("orders new cases' recommendations by the action-outcome champion, recorded on the case", async () => {
+    const registered = await as<{ registerModelVersion: { stage: string } }>(
+      'it.ida',
+      ['it'],
+      'mutation($a: String!) { registerModelVersion(artifact: $a) { stage } }',
+      { a: JSON.stringify(actionArtifact) },
+    );
+    expect(registered.data?.registerModelVersion).toEqual({ stage: 'SHADOW' });
+    const promoted = await as<{ promoteModelVersion: { stage: string; promotedBy: string } }>(
+      'ops.admin',
+      ['admin'],
+      modelVersionMutation('promoteModelVersion', 'action-outcome'),
+      { v: actionArtifact.version },
+    );
+    expect(promoted.data?.promoteModelVersion).toMatchObject({ stage: 'CHAMPION', promotedBy: 'ops.admin' });
+    await new Promise((resolve) => setTimeout(resolve, 2_000)); // ten registry checks
+
+    const kase = await newCase('SO-9805');
+    expect(kase.actionRanking).toEqual({
+      source: 'MODEL',
+      modelVersion: 'action-outcome-e2e',
+      fallbackReason: null,
+    });
+    // The stock shortage's last option under the rules comes first among its own: the price
+    // mismatch and the shipment constraint keep their places, the customer notice stays last.
+    const ranked = rankedActions(kase);
+    expect(ranked.slice(0, 4)).toEqual([
+      '1:CORRECT_PRICE',
+      '2:APPROVE_PRICE_OVERRIDE',
+      '3:REBOOK_CARRIER',
+      '4:SPLIT_SHIPMENT',
+    ]);
+    expect(ranked.at(-1)).toBe('10:NOTIFY_CUSTOMER');
+    expect(ranked.map((r) => r.split(':')[1]).sort()).toEqual(rulesOrder.map((r) => r.split(':')[1]).sort());
+    const favoured = kase.recommendations.find((r) => r.action === FAVOURED)!;
+    expect(favoured.successProbability).toBeCloseTo(1 / (1 + Math.exp(-6)), 4);
+    expect(favoured.rankingExplanation[0]).toEqual({ feature: `action_${FAVOURED}`, contribution: 12 });
+    for (const r of kase.recommendations.filter((r) => r.exceptionId !== null && r.action !== FAVOURED))
+      expect(r.successProbability).toBeCloseTo(1 / (1 + Math.exp(6)), 4);
+    expect(kase.recommendations.find((r) => r.exceptionId === null)?.successProbability).toBeNull();
+
+    const [first] = assessments(kase);
+    expect(first.actionRanking).toEqual({
+      source: 'model',
+      modelVersion: 'action-outcome-e2e',
+      fallbackReason: null,
+      outOfRange: [],
+    });
+    expect(
+      first.recommendations.map((r: { rank: number; action: string }) => `${r.rank}:${r.action}`),
+    ).toEqual(ranked);
+  });
+
+  it("keeps the rules' order once the action-outcome champion is retired, saying why", async () => {
+    const retired = await as<{ retireModelVersion: { stage: string } }>(
+      'it.ida',
+      ['it'],
+      modelVersionMutation('retireModelVersion', 'action-outcome'),
+      { v: actionArtifact.version },
+    );
+    expect(retired.data?.retireModelVersion.stage).toBe('RETIRED');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+
+    const kase = await newCase('SO-9806');
+    expect(kase.actionRanking).toEqual({
+      source: 'RULES',
+      modelVersion: null,
+      fallbackReason: 'unavailable',
+    });
+    expect(rankedActions(kase)).toEqual(rulesOrder);
+    expect(kase.recommendations.map((r) => r.successProbability)).toEqual(rulesOrder.map(() => null));
+    const [first] = assessments(kase);
+    expect(first.actionRanking).toMatchObject({ source: 'rules', fallbackReason: 'unavailable' });
+    expect(
+      first.recommendations.every((r: { successProbability: unknown }) => r.successProbability === null),
+    ).toBe(true);
   });
 
   it('npm run register-model registers what npm run train wrote, as SHADOW', async () => {

@@ -47,7 +47,7 @@ export const RISK_RUN_USAGE = `  --orders N        orders of simulated history t
 export function parseRiskRun(
   argv: string[],
   fileOption: 'out' | 'model',
-): { options: RiskRunOptions; file?: string } {
+): { options: RiskRunOptions; file?: string; actionFile?: string } {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -57,6 +57,7 @@ export function parseRiskRun(
       'train-share': { type: 'string', default: '0.7' },
       epochs: { type: 'string', default: String(DEFAULT_RISK_TRAINING.epochs) },
       [fileOption]: { type: 'string' },
+      [`action-${fileOption}`]: { type: 'string' },
     },
   });
   const flags = values as Record<string, string | undefined>;
@@ -78,6 +79,7 @@ export function parseRiskRun(
       epochs: whole('epochs', 1),
     },
     file: flags[fileOption],
+    actionFile: flags[`action-${fileOption}`],
   };
 }
 

@@ -23,6 +23,7 @@ import { WebhookReplay1765411200000 } from './migrations/1765411200000-webhook-r
 import { CaseReopenedAt1765497600000 } from './migrations/1765497600000-case-reopened-at';
 import { ApprovalWithdrawn1765584000000 } from './migrations/1765584000000-approval-withdrawn';
 import { CaseServiceRisk1765843200000 } from './migrations/1765843200000-case-service-risk';
+import { ActionRanking1766188800000 } from './migrations/1766188800000-action-ranking';
 import { RecommendationEntity } from './recommendations/recommendation.entity';
 import { BusinessCalendarEntity } from './sla/business-calendar.entity';
 import { EscalationEntity } from './sla/escalation.entity';
@@ -66,6 +67,7 @@ export const casesSubgraph: SubgraphDefinition = {
     CaseReopenedAt1765497600000,
     ApprovalWithdrawn1765584000000,
     CaseServiceRisk1765843200000,
+    ActionRanking1766188800000,
   ],
   partnerScoped: true,
   readsGraph: true,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { parseRiskModelArtifact, type RiskModelArtifact } from '@ordex/decision';
+import { parseModelArtifact, type LogisticModelArtifact } from '@ordex/decision';
 import { clientError } from '@ordex/platform';
 import { DataSource, Repository } from 'typeorm';
 import { ModelStage } from './model-stage.enum';
@@ -31,13 +31,16 @@ export class ModelRegistryService {
     });
   }
 
-  /** Registers a model written by `npm run train` as a SHADOW version. */
+  /**
+   * Registers a model written by `npm run train` as a SHADOW version of the model its artifact
+   * names (any model ordex serves: service-risk, action-outcome).
+   */
   async register(artifactJson: string, by: string): Promise<ModelVersionEntity> {
     if (Buffer.byteLength(artifactJson) > MAX_ARTIFACT_BYTES)
       throw clientError('BAD_USER_INPUT', `artifact is over ${MAX_ARTIFACT_BYTES} bytes`);
-    let artifact: RiskModelArtifact;
+    let artifact: LogisticModelArtifact;
     try {
-      artifact = parseRiskModelArtifact(JSON.parse(artifactJson));
+      artifact = parseModelArtifact(JSON.parse(artifactJson));
     } catch (error) {
       throw clientError(
         'BAD_USER_INPUT',
@@ -130,9 +133,9 @@ export class ModelRegistryService {
 }
 
 /** The figures the registry shows for a version: held-out ones when the trainer measured them. */
-function metricsOf(artifact: RiskModelArtifact): Record<string, number> {
+function metricsOf(artifact: LogisticModelArtifact): Record<string, number> {
   const metrics: Record<string, number> = { rows: artifact.rows, positiveRate: artifact.positiveRate };
-  const heldOut = (artifact as RiskModelArtifact & { heldOut?: unknown }).heldOut;
+  const heldOut = (artifact as LogisticModelArtifact & { heldOut?: unknown }).heldOut;
   if (heldOut && typeof heldOut === 'object') {
     const h = heldOut as {
       orders?: unknown;

@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { isMonthEnd, type ServiceRiskDecision } from '@ordex/decision';
+import {
+  AUTOMATION_POLICY_TABLE,
+  isMonthEnd,
+  type ActionRankingDecision,
+  type ServiceRiskDecision,
+} from '@ordex/decision';
 import { EntityManager } from 'typeorm';
 import { AuditTrailService } from '../audit/audit-trail.service';
 import type { JsonObject } from '../audit/domain/chain-hash.util';
 import { CaseExceptionEntity } from '../cases/case-exception.entity';
-import { CaseEntity } from '../cases/case.entity';
+import { type CaseActionRanking, CaseEntity } from '../cases/case.entity';
 import {
   casePriority,
   marginAtRisk,
@@ -13,7 +18,6 @@ import {
   type PriorityInputs,
 } from '../cases/domain/priority.util';
 import { ExceptionStatus } from '../cases/exception-status.enum';
-import { AUTOMATION_POLICY_TABLE } from '../decision-tables/domain/automation-policy.table';
 import type { OrderContext } from '../detection/order-context';
 import {
   type ProductContext,
@@ -23,6 +27,8 @@ import {
 import { RecommendationEntity } from '../recommendations/recommendation.entity';
 import { BusinessCalendarsService } from '../sla/business-calendars.service';
 import { workingMinutesBetween } from '../sla/domain/business-calendar.util';
+import { ActionRankingService } from './action-ranking.service';
+import { applyRanking, rankingCandidates } from './domain/recommendation-ranking.util';
 import { RuleVersionsService } from './rule-versions.service';
 import { ServiceRiskService } from './service-risk.service';
 import { TaskPlannerService } from './task-planner.service';
@@ -40,6 +46,9 @@ export interface AssessmentInput {
   now: Date;
 }
 
+/** A recommendation as the assessment proposes it, before it is stored. */
+type ProposedRow = Omit<RecommendationEntity, 'id' | 'createdAt'>;
+
 /** What changed, for the case's update event; empty when nothing did. */
 export interface AssessmentChange {
   priorityBefore: number;
@@ -49,7 +58,8 @@ export interface AssessmentChange {
 
 /**
  * Scores an open case's priority (factor by factor) and proposes its next best actions from the
- * order's context, each marked with whether the automation policy lets it run without a person.
+ * order's context, each marked with whether the automation policy lets it run without a person,
+ * ranked by the learned action-outcome model where it may (the rules' order otherwise).
  * Records an assessment on the audit trail only when the score or the proposals changed.
  */
 @Injectable()
@@ -60,6 +70,7 @@ export class CaseAssessmentService {
     private readonly calendars: BusinessCalendarsService,
     private readonly audit: AuditTrailService,
     private readonly serviceRisk: ServiceRiskService,
+    private readonly actionRanking: ActionRankingService,
   ) {}
 
   async assess(tx: EntityManager, kase: CaseEntity, input: AssessmentInput): Promise<AssessmentChange> {
@@ -86,6 +97,7 @@ export class CaseAssessmentService {
       slaShareLeft: await this.slaShareLeft(tx, kase, open, now),
     };
     const priority = casePriority(inputs);
+    const recentExceptions = await this.recentExceptions(tx, kase);
     const risk = this.serviceRisk.decide({
       orderedAt: kase.openedAt,
       requestedDate: order.requestedDate,
@@ -95,7 +107,7 @@ export class CaseAssessmentService {
       tier: order.customer?.tier ?? null,
       monthEnd: isMonthEnd(kase.openedAt),
       categories: open.map((e) => e.category),
-      recentExceptions: await this.recentExceptions(tx, kase),
+      recentExceptions,
     });
     const riskChanged = riskSignature(kase.serviceRisk) !== riskSignature(risk);
 
@@ -111,7 +123,22 @@ export class CaseAssessmentService {
       assignedDc: input.assignedDc,
       asOf: now.toISOString().slice(0, 10),
     });
-    const proposed = await this.withPolicy(tx, kase, candidates, open, order);
+    const rows = await this.withPolicy(tx, kase, candidates, open, order);
+    const decision = this.actionRanking.rank(
+      rankingCandidates(rows, {
+        categories: new Map(open.map((e) => [e.id, e.category])),
+        orderValue: order.orderValue,
+        lines: order.lines.length,
+        segment: order.customer?.segment ?? null,
+        tier: order.customer?.tier ?? null,
+        monthEnd: isMonthEnd(now),
+        recentExceptions,
+        exceptions: open.length,
+      }),
+    );
+    const proposed: ProposedRow[] = applyRanking(rows, decision);
+    const ranking = rankingOf(decision);
+    const rankingChanged = rankingSignature(kase.actionRanking) !== rankingSignature(ranking);
     const existing = await tx.find(RecommendationEntity, {
       where: { caseId: kase.id },
       order: { rank: 'ASC' },
@@ -135,6 +162,7 @@ export class CaseAssessmentService {
         priorityFactors: priority.factors,
         priorityInputs: inputs,
         serviceRisk: risk,
+        actionRanking: ranking,
         orderSnapshot: {
           currency: order.currency,
           requestedDate: order.requestedDate,
@@ -150,11 +178,12 @@ export class CaseAssessmentService {
       },
     );
     const change = { priorityBefore: kase.priority, priority: priority.score, recommendationsChanged };
-    if (priorityChanged || recommendationsChanged || riskChanged) {
-      await this.record(tx, kase, priority, proposed, recommendationsChanged, risk);
+    if (priorityChanged || recommendationsChanged || riskChanged || rankingChanged) {
+      await this.record(tx, kase, priority, proposed, recommendationsChanged, risk, ranking);
     }
     kase.priority = priority.score;
     kase.serviceRisk = risk;
+    kase.actionRanking = ranking;
     return change;
   }
 
@@ -207,15 +236,15 @@ export class CaseAssessmentService {
     return Math.round(Math.min(...shares) * 1000) / 1000;
   }
 
-  /** The candidates as rows, each judged by the case's automation-policy table. */
+  /** The candidates as rows in the rules' order, each judged by the case's automation-policy table. */
   private async withPolicy(
     tx: EntityManager,
     kase: CaseEntity,
     candidates: RecommendationCandidate[],
     open: CaseExceptionEntity[],
     order: OrderContext,
-  ): Promise<Omit<RecommendationEntity, 'id' | 'createdAt'>[]> {
-    const rows: Omit<RecommendationEntity, 'id' | 'createdAt'>[] = [];
+  ): Promise<Omit<ProposedRow, 'successProbability' | 'rankingExplanation'>[]> {
+    const rows: Omit<ProposedRow, 'successProbability' | 'rankingExplanation'>[] = [];
     for (const candidate of candidates) {
       const policy = await this.rules.decide<{ automatable?: unknown; rule?: unknown }>(
         tx,
@@ -257,9 +286,10 @@ export class CaseAssessmentService {
     tx: EntityManager,
     kase: CaseEntity,
     priority: Priority,
-    proposed: Omit<RecommendationEntity, 'id' | 'createdAt'>[],
+    proposed: ProposedRow[],
     recommendationsChanged: boolean,
     risk: ServiceRiskDecision,
+    ranking: CaseActionRanking,
   ) {
     return this.audit.append(
       {
@@ -278,6 +308,12 @@ export class CaseAssessmentService {
             rulesVersion: risk.rulesVersion,
             fallbackReason: risk.fallbackReason,
           },
+          actionRanking: {
+            source: ranking.source,
+            modelVersion: ranking.modelVersion,
+            fallbackReason: ranking.fallbackReason,
+            outOfRange: ranking.outOfRange,
+          },
           factors: priority.factors.map((f) => ({
             factor: f.factor,
             input: f.input,
@@ -294,6 +330,7 @@ export class CaseAssessmentService {
                   marginEffect: r.marginEffect,
                   automatable: r.automatable,
                   policyRule: r.policyRule,
+                  successProbability: r.successProbability,
                 })),
               }
             : {}),
@@ -310,12 +347,28 @@ function riskSignature(risk: ServiceRiskDecision | null): string {
   return [risk.source, risk.modelVersion, risk.fallbackReason, risk.probability.toFixed(3)].join('|');
 }
 
+/** The ranking decision as the case keeps it: what ranked, and why (each place is on its recommendation). */
+function rankingOf(decision: ActionRankingDecision): CaseActionRanking {
+  return {
+    source: decision.source,
+    modelVersion: decision.modelVersion,
+    fallbackReason: decision.fallbackReason,
+    outOfRange: decision.outOfRange,
+  };
+}
+
+/** What makes a ranking decision worth recording again: who ranked, and why the model did not. */
+function rankingSignature(ranking: CaseActionRanking | null): string {
+  if (!ranking) return '';
+  return [ranking.source, ranking.modelVersion, ranking.fallbackReason, ...ranking.outOfRange].join('|');
+}
+
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** Equal when two sets of proposals would read the same to a person. */
-function signature(rows: readonly Omit<RecommendationEntity, 'id' | 'createdAt'>[]): string {
+function signature(rows: readonly ProposedRow[]): string {
   return JSON.stringify(
     rows.map((r) => [
       r.rank,
@@ -328,6 +381,7 @@ function signature(rows: readonly Omit<RecommendationEntity, 'id' | 'createdAt'>
       r.automatable,
       r.policyRule,
       r.reason,
+      r.successProbability === null ? null : Number(r.successProbability).toFixed(4),
       // jsonb stores keys in its own order: compare the entries sorted.
       Object.entries(r.parameters ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     ]),

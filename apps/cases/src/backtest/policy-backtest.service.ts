@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ZenEngine } from '@gorules/zen-engine';
 import type { DataSource } from 'typeorm';
-import { AUTOMATION_POLICY_TABLE } from '../decision-tables/domain/automation-policy.table';
+import { AUTOMATION_POLICY_TABLE } from '@ordex/decision';
 import { DecisionTablePublisher } from '../decision-tables/decision-table-publisher.service';
 import { backtestPolicy, type PolicyBacktest, type ReplayedCase } from './domain/policy-backtest.util';
 

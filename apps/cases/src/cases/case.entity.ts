@@ -1,4 +1,4 @@
-import type { ServiceRiskDecision } from '@ordex/decision';
+import type { ActionRankingDecision, ServiceRiskDecision } from '@ordex/decision';
 import { CaseStatus } from '@ordex/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { CommitmentDraft } from '../communication/domain/revised-commitment.util';
@@ -13,6 +13,9 @@ export interface OrderSnapshot {
   /** The customer's name as the customer master had it; absent in snapshots taken before it was kept. */
   customerName?: string | null;
 }
+
+/** How the last assessment ordered the case's recommendations (each one's place is on the recommendation). */
+export type CaseActionRanking = Omit<ActionRankingDecision, 'ranked'>;
 
 /** Every exception on one order, worked as one case. */
 @Entity({ name: 'case' })
@@ -71,6 +74,10 @@ export class CaseEntity {
   /** The service-risk decision of the last assessment: probability, model or rules, and why. */
   @Column({ name: 'service_risk', type: 'jsonb', nullable: true })
   serviceRisk: ServiceRiskDecision | null;
+
+  /** What ordered the recommendations at the last assessment: the learned model or the rules, and why. */
+  @Column({ name: 'action_ranking', type: 'jsonb', nullable: true })
+  actionRanking: CaseActionRanking | null;
 
   /** What the priority was computed from, kept so that the passing of time can rescore without the graph. */
   @Column({ name: 'priority_inputs', type: 'jsonb', nullable: true })

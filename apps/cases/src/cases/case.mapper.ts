@@ -1,3 +1,4 @@
+import { RankingSource } from '../assessment/action-ranking.object';
 import { ServiceRiskSource } from '../assessment/service-risk.object';
 import { EXCEPTION_CATEGORY_OWNER } from '@ordex/contracts';
 import type { CaseExceptionEntity } from './case-exception.entity';
@@ -15,6 +16,12 @@ export function toCaseObject(entity: CaseEntity): CaseObject {
     serviceRisk: entity.serviceRisk && {
       ...entity.serviceRisk,
       source: entity.serviceRisk.source === 'model' ? ServiceRiskSource.MODEL : ServiceRiskSource.RULES,
+    },
+    actionRanking: entity.actionRanking && {
+      source: entity.actionRanking.source === 'model' ? RankingSource.MODEL : RankingSource.RULES,
+      modelVersion: entity.actionRanking.modelVersion,
+      fallbackReason: entity.actionRanking.fallbackReason,
+      outOfRange: entity.actionRanking.outOfRange,
     },
     region: entity.region,
     ruleVersions: Object.entries(entity.ruleVersions)

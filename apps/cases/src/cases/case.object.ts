@@ -1,3 +1,4 @@
+import type { ActionRankingObject } from '../assessment/action-ranking.object';
 import type { ServiceRiskObject } from '../assessment/service-risk.object';
 import { CasesSchema } from '../cases-schema.scope';
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
@@ -68,6 +69,9 @@ export class CaseObject {
 
   /** Resolved by CaseResolver (a field with its own access rule). */
   serviceRisk: ServiceRiskObject | null;
+
+  /** Resolved by CaseResolver (a field with its own access rule). */
+  actionRanking: ActionRankingObject | null;
 
   @Field(() => String, {
     nullable: true,

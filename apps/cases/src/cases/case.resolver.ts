@@ -1,3 +1,4 @@
+import { ActionRankingObject } from '../assessment/action-ranking.object';
 import { ServiceRiskObject } from '../assessment/service-risk.object';
 import { Inject } from '@nestjs/common';
 import {
@@ -83,6 +84,15 @@ export class CaseResolver {
   })
   serviceRisk(@Parent() parent: CaseObject): ServiceRiskObject | null {
     return parent.serviceRisk;
+  }
+
+  @ResolveField(() => ActionRankingObject, {
+    nullable: true,
+    description:
+      "What ordered the case's recommendations at the last assessment (the learned model or the rules, and why); null before the first assessment that ranked them.",
+  })
+  actionRanking(@Parent() parent: CaseObject): ActionRankingObject | null {
+    return parent.actionRanking;
   }
 
   @ResolveField(() => CustomerMessageObject, {

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { AUTOMATION_POLICY_TABLE_V1 } from '../decision-tables/domain/automation-policy.table';
+import { AUTOMATION_POLICY_TABLE_V1 } from '@ordex/decision';
 import { ROUTING_TABLE_V1 } from '../decision-tables/domain/routing.table';
 import { SLA_TARGETS_TABLE_V1 } from '../sla/domain/sla-targets.table';
 

@@ -1,3 +1,4 @@
+import type { FeatureContribution } from '@ordex/decision';
 import { numericTransformer } from '@ordex/platform';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { RecommendedAction } from './recommended-action.enum';
@@ -44,8 +45,24 @@ export class RecommendationEntity {
   @Column({ type: 'jsonb', default: {} })
   parameters: Record<string, string | number | boolean | null>;
 
+  /** Its place among the case's recommendations, 1 the best: the learned ranking's, or the rules'. */
   @Column({ type: 'int' })
   rank: number;
+
+  /** The action-outcome model's probability that it succeeds; null when the rules ranked. */
+  @Column({
+    name: 'success_probability',
+    type: 'numeric',
+    precision: 5,
+    scale: 4,
+    nullable: true,
+    transformer: numericTransformer,
+  })
+  successProbability: number | null;
+
+  /** What moved its success probability most, largest first; empty when the rules ranked. */
+  @Column({ name: 'ranking_explanation', type: 'jsonb', default: [] })
+  rankingExplanation: FeatureContribution[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

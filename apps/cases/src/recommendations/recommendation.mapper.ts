@@ -15,6 +15,8 @@ export function toRecommendationObject(entity: RecommendationEntity): Recommenda
     policyRule: entity.policyRule,
     parameters: toParameterObjects(entity.parameters),
     rank: entity.rank,
+    successProbability: entity.successProbability,
+    rankingExplanation: entity.rankingExplanation,
     createdAt: entity.createdAt,
   };
 }

@@ -1,3 +1,4 @@
+import { FeatureContributionObject } from '../assessment/service-risk.object';
 import { CasesSchema } from '../cases-schema.scope';
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { RecommendedAction } from './recommended-action.enum';
@@ -54,8 +55,23 @@ export class RecommendationObject {
   })
   parameters: RecommendationParameterObject[];
 
-  @Field(() => Int, { description: "Its place among the case's recommendations, 1 the best." })
+  @Field(() => Int, {
+    description:
+      "Its place among the case's recommendations, 1 the best: by the learned model's expected value when it ranked (see Case.actionRanking), else the rules' order.",
+  })
   rank: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "The learned model's probability that the action succeeds — taken without being refused or reworked, and on time; null when the rules ranked.",
+  })
+  successProbability: number | null;
+
+  @Field(() => [FeatureContributionObject], {
+    description: 'What moved its success probability most, largest first; empty when the rules ranked.',
+  })
+  rankingExplanation: FeatureContributionObject[];
 
   @Field(() => GraphQLISODateTime)
   createdAt: Date;

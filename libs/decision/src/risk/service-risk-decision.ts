@@ -1,5 +1,6 @@
 import { riskFeatures, workingDaysBetween, type RiskInput } from './risk-input';
-import type { FeatureContribution, RiskModel } from './risk-model';
+import type { FeatureContribution } from '../logistic/logistic-model';
+import type { RiskModel } from './risk-model';
 import { RISK_RULES, rulesRisk } from './rules-risk';
 
 /** Why the rules decided instead of the model. */

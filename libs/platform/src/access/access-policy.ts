@@ -154,6 +154,7 @@ export const ACCESS_RULES: Record<string, Scope> = {
   // approvals, the unsent customer message): the teams that act on cases, not partners.
   'Case.priorityFactors': 'cases:act',
   'Case.serviceRisk': 'cases:act',
+  'Case.actionRanking': 'cases:act',
   'Case.recommendations': 'cases:act',
   'Case.actions': 'cases:act',
   'Case.approvals': 'cases:act',

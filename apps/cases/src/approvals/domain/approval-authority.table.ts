@@ -1,4 +1,4 @@
-import { jdmTable } from '../../decision-tables/domain/jdm-table.util';
+import { jdmTable } from '@ordex/decision';
 
 /**
  * Version 1 of the `approval-authority` decision table (GoRules JDM), seeded by a migration and

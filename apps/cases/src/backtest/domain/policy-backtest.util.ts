@@ -1,4 +1,5 @@
-import { RecommendedAction } from '../../recommendations/recommended-action.enum';
+import { AUTOMATION_GUARDRAILS, guardrailBreaches, type GuardrailBreach } from '@ordex/decision';
+import type { RecommendedAction } from '../../recommendations/recommended-action.enum';
 import { actionPlan } from '../../actions/domain/action-plan.util';
 
 /** A recommendation as the case's first assessment proposed it, with both policies' verdicts. */
@@ -25,31 +26,10 @@ export interface ReplayedCase {
   serviceRisk: number | null;
 }
 
-/**
- * What ordex never does on its own, whatever an automation policy says: the lines a candidate
- * policy is checked against. Versioned like the decision tables.
- */
-export const AUTOMATION_GUARDRAILS = {
-  version: 'automation-guardrails-1',
-  /** A price or credit is finance's decision: never changed, granted or asked of the customer alone. */
-  financeOnly: new Set<string>([
-    RecommendedAction.CORRECT_PRICE,
-    RecommendedAction.APPROVE_PRICE_OVERRIDE,
-    RecommendedAction.CREDIT_RELEASE,
-    RecommendedAction.REQUIRE_PREPAYMENT,
-  ]),
-  /** A later date is agreed with the customer first. */
-  maxDateEffectDays: 0,
-  /** Nothing that costs more than this is spent without a person. */
-  maxCost: 500,
-} as const;
-
-export interface PolicyViolation {
+export interface PolicyViolation extends GuardrailBreach {
   caseId: string;
   orderNumber: string;
   action: string;
-  guardrail: 'finance-only' | 'customer-date' | 'cost-ceiling';
-  detail: string;
 }
 
 /** What a policy would have done with the cases. */
@@ -94,7 +74,14 @@ export function replayPolicy(cases: readonly ReplayedCase[], policy: 'then' | 'n
       if (!taken) continue;
       automatedActions++;
       automatedCost += taken.cost;
-      violations.push(...breaches(kase, taken));
+      violations.push(
+        ...guardrailBreaches(taken).map((breach) => ({
+          caseId: kase.caseId,
+          orderNumber: kase.orderNumber,
+          action: taken.action,
+          ...breach,
+        })),
+      );
       if (!needsApproval(taken.action)) settledAlone++;
     }
     if (kase.exceptionIds.length > 0 && settledAlone === kase.exceptionIds.length) {
@@ -124,24 +111,4 @@ export function backtestPolicy(cases: readonly ReplayedCase[]): PolicyBacktest {
 
 function needsApproval(action: string): boolean {
   return actionPlan(action as RecommendedAction).kind === 'approval';
-}
-
-function breaches(kase: ReplayedCase, r: ReplayedRecommendation): PolicyViolation[] {
-  const found: PolicyViolation[] = [];
-  const at = { caseId: kase.caseId, orderNumber: kase.orderNumber, action: r.action };
-  if (AUTOMATION_GUARDRAILS.financeOnly.has(r.action))
-    found.push({ ...at, guardrail: 'finance-only', detail: `${r.action} is finance's decision` });
-  if (r.dateEffectDays > AUTOMATION_GUARDRAILS.maxDateEffectDays)
-    found.push({
-      ...at,
-      guardrail: 'customer-date',
-      detail: `moves the customer's date by ${r.dateEffectDays} day(s) without asking`,
-    });
-  if (r.cost > AUTOMATION_GUARDRAILS.maxCost)
-    found.push({
-      ...at,
-      guardrail: 'cost-ceiling',
-      detail: `spends ${r.cost} (over ${AUTOMATION_GUARDRAILS.maxCost}) without a person`,
-    });
-  return found;
 }

@@ -2,7 +2,7 @@ import { ZenEngine } from '@gorules/zen-engine';
 import { ExceptionCategory } from '@ordex/contracts';
 import { EXCEPTION_CATEGORY_OWNER } from '@ordex/contracts';
 import { SLA_TARGETS_TABLE_V1 } from '../../sla/domain/sla-targets.table';
-import { AUTOMATION_POLICY_TABLE_V1 } from './automation-policy.table';
+import { AUTOMATION_POLICY_TABLE_V1 } from '@ordex/decision';
 import { ROUTING_TABLE_V1 } from './routing.table';
 
 /** The seeded version 1 of each governance table, evaluated on zen-engine as the service does. */

@@ -1,4 +1,4 @@
-import { jdmTable, text } from './jdm-table.util';
+import { jdmTable, text } from '@ordex/decision';
 
 export const ROUTING_TABLE = 'routing';
 

@@ -1,8 +1,7 @@
 import { ZenEngine } from '@gorules/zen-engine';
+import { AUTOMATION_POLICY_TABLE_V1, jdmTable, text } from '@ordex/decision';
 import { APPROVAL_AUTHORITY_TABLE_V1 } from '../../approvals/domain/approval-authority.table';
 import { SLA_TARGETS_TABLE_V1 } from '../../sla/domain/sla-targets.table';
-import { AUTOMATION_POLICY_TABLE_V1 } from './automation-policy.table';
-import { jdmTable, text } from './jdm-table.util';
 import { ROUTING_TABLE_V1 } from './routing.table';
 import { TABLE_CHECKS } from './table-checks.util';
 

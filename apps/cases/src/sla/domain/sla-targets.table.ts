@@ -1,4 +1,4 @@
-import { jdmTable, text } from '../../decision-tables/domain/jdm-table.util';
+import { jdmTable, text } from '@ordex/decision';
 
 export const SLA_TARGETS_TABLE = 'sla-targets';
 

@@ -1,5 +1,5 @@
-import { RISK_FEATURES } from './risk-input';
-import { parseRiskModelArtifact } from './risk-model-artifact.schema';
+import { RISK_FEATURES } from '../risk/risk-input';
+import { parseModelArtifact, parseRiskModelArtifact } from './model-artifact.schema';
 
 const valid = {
   model: 'service-risk',
@@ -32,8 +32,15 @@ describe('parseRiskModelArtifact', () => {
       /stds\.0 Number must be greater than 0.*weights has 1 entries for 28 features/s,
     );
     expect(() => parseRiskModelArtifact({ ...valid, model: 'eta', dataFingerprint: 'x' })).toThrow(
-      /model Invalid literal value.*dataFingerprint a SHA-256 in hex/,
+      /model Invalid enum value.*dataFingerprint a SHA-256 in hex/,
     );
     expect(() => parseRiskModelArtifact('{}')).toThrow(/^not a service-risk model: \(root\) Expected object/);
+  });
+
+  it('tells one model from another', () => {
+    const action = { ...valid, model: 'action-outcome', version: 'action-outcome-abc' };
+    expect(parseModelArtifact(action).model).toBe('action-outcome');
+    expect(parseModelArtifact(action, 'action-outcome').version).toBe('action-outcome-abc');
+    expect(() => parseRiskModelArtifact(action)).toThrow('not a service-risk model: model is action-outcome');
   });
 });

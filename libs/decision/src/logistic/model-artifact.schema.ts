@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import type { RiskModelArtifact } from './risk-model';
+import { MODEL_NAMES, type LogisticModelArtifact, type ModelName } from './logistic-model';
+import type { RiskModelArtifact } from '../risk/risk-model';
 
 const finite = z.number().finite();
 
 const schema = z
   .object({
-    model: z.literal('service-risk'),
+    model: z.enum(MODEL_NAMES),
     version: z.string().min(1).max(100),
     features: z.array(z.string().min(1)).min(1).max(1_000),
     means: z.array(finite),
@@ -39,15 +40,26 @@ const schema = z
   });
 
 /**
- * A service-risk model as written by `npm run train`, checked before the registry keeps it or a
- * service serves it: the shape, finite numbers, one entry per feature everywhere. Throws with
- * every problem named by its path.
+ * A learned model as written by `npm run train`, checked before the registry keeps it or a
+ * service serves it: the shape, finite numbers, one entry per feature everywhere, and — when
+ * `expected` is given — that it is that model. Throws with every problem named by its path.
  */
-export function parseRiskModelArtifact(value: unknown): RiskModelArtifact {
+export function parseModelArtifact<M extends ModelName>(
+  value: unknown,
+  expected?: M,
+): LogisticModelArtifact<M> {
   const parsed = schema.safeParse(value);
+  const what = expected ? `a ${expected} model` : 'a model ordex knows';
   if (!parsed.success)
     throw new Error(
-      `not a service-risk model: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
+      `not ${what}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
     );
-  return parsed.data as RiskModelArtifact;
+  if (expected && parsed.data.model !== expected)
+    throw new Error(`not ${what}: model is ${parsed.data.model}`);
+  return parsed.data as unknown as LogisticModelArtifact<M>;
+}
+
+/** {@link parseModelArtifact} for the service-risk model. */
+export function parseRiskModelArtifact(value: unknown): RiskModelArtifact {
+  return parseModelArtifact(value, 'service-risk');
 }

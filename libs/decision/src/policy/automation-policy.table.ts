@@ -1,4 +1,4 @@
-import { jdmTable, text } from './jdm-table.util';
+import { jdmTable, text } from './jdm-table';
 
 export const AUTOMATION_POLICY_TABLE = 'automation-policy';
 
