@@ -78,12 +78,14 @@ const FIELD_PATHS: Record<string, { via: string; query: string }> = {
     via: 'Query.order',
     query: '{ order(orderNumber: "SO-1001") { shipmentOptions { __typename } } }',
   },
+  'Order.notes': { via: 'Query.order', query: '{ order(orderNumber: "SO-1001") { notes } }' },
   'Order.case': { via: 'Query.order', query: '{ order(orderNumber: "SO-1001") { case { __typename } } }' },
   ...Object.fromEntries(
     [
       'priorityFactors',
       'serviceRisk',
       'actionRanking',
+      'noteTriage',
       'recommendations',
       'actions',
       'approvals',

@@ -13,6 +13,7 @@ import {
 import { buildDemoDistributor, DEMO_SIZES } from '@ordex/demo-data';
 import type { Role } from '@ordex/platform';
 import { eventually, graphql } from '@ordex/testing';
+import { fetchOutcomes, examplesFromOutcomes, type OutcomeRecord } from '../decision/outcome-examples';
 import { EmbeddedStack, startEmbeddedStack } from '../embedded/embedded-stack';
 
 jest.setTimeout(180_000);
@@ -348,6 +349,39 @@ describe('model registry and the learned models in the cases service', () => {
     expect(
       first.recommendations.every((r: { successProbability: unknown }) => r.successProbability === null),
     ).toBe(true);
+  });
+
+  it('carries what each action taken was ranked on to analytics, where its fate makes it a training example', async () => {
+    const token = await stack.token({ roles: ['admin'], user: 'ops.admin' });
+    const taken = await eventually(async () => {
+      const { data } = await graphql<{
+        actionOutcomes: (OutcomeRecord & { orderNumber: string; action: string })[];
+      }>(
+        stack.gatewayUrl!,
+        '{ actionOutcomes(first: 200) { actionId orderNumber action takenAt fate orderLate rankingInput } }',
+        {},
+        { authorization: `Bearer ${token}` },
+      );
+      const first = data?.actionOutcomes.filter((o) => o.orderNumber === 'SO-9801') ?? [];
+      return first.length ? first : undefined;
+    }, 30_000);
+    // The automation policy took the rules' first action on the stock shortage of the first case.
+    const transfer = taken.find((o) => o.action === 'ALTERNATE_DC')!;
+    expect(JSON.parse(transfer.rankingInput!)).toMatchObject({
+      action: 'ALTERNATE_DC',
+      category: 'STOCK_SHORTAGE',
+      automatable: true,
+      orderValue: expect.any(Number),
+      exceptions: expect.any(Number),
+    });
+    // Read as the training run reads them: none lacks its input or is unreadable; none is a
+    // finished example yet (no order has shipped).
+    const records = await fetchOutcomes({ graphql: stack.gatewayUrl!, token }, {});
+    const { examples, skipped } = examplesFromOutcomes(records);
+    expect(records.length).toBeGreaterThan(0);
+    expect(skipped).toMatchObject({ noInput: 0, invalid: 0 });
+    expect(examples.length + skipped.pending + skipped.unshipped).toBe(records.length);
+    expect(examples.every((e) => !e.succeeded)).toBe(true);
   });
 
   it('npm run register-model registers what npm run train wrote, as SHADOW', async () => {

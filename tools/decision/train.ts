@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { actionEvaluationTable, caseHistory, evaluateActions, trainActionsOn } from './action-run';
 import { evaluate, evaluationTable, parseRiskRun, RISK_RUN_USAGE, riskHistory, trainOn } from './risk-run';
+import { FROM_GRAPH_USAGE, trainFromGraph } from './train-from-graph';
 
 const USAGE = `npm run train -- [--out FILE] [--action-out FILE] [options]
 
@@ -12,13 +13,16 @@ succeeds: taken without being refused or reworked, and on time), which the learn
 Writes each model (weights, features, training window, data fingerprint, held-out metrics) as JSON.
   --out FILE         where the service-risk model goes (default tmp/models/service-risk.json)
   --action-out FILE  where the action-outcome model goes (default tmp/models/action-outcome.json)
-${RISK_RUN_USAGE}`;
+${RISK_RUN_USAGE}
+
+${FROM_GRAPH_USAGE}`;
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
+  if (process.argv.includes('--from-graph')) return trainFromGraph(process.argv.slice(2));
   const { options, file, actionFile } = parseRiskRun(process.argv.slice(2), 'out');
   const out = file ?? 'tmp/models/service-risk.json';
   const actionOut = actionFile ?? 'tmp/models/action-outcome.json';

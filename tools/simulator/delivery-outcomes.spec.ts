@@ -248,6 +248,9 @@ describe('the labels file', () => {
     const labelled = records.filter((r) => r.kind === 'order');
     const outcomes = records.filter((r) => r.kind === 'outcome');
     expect(labelled).toHaveLength(400);
+    for (const record of labelled)
+      expect(Object.keys(record)).toEqual(expect.arrayContaining(['note', 'noteCategory']));
+    expect(labelled.some((r) => r.kind === 'order' && r.noteCategory !== null)).toBe(true);
     expect(outcomes.length).toBeGreaterThan(100);
     const seen = new Set<string>();
     for (const record of records) {

@@ -20,6 +20,7 @@ import {
   type DraftOrder,
   type PlannedEvent,
 } from './order-factory';
+import { orderNote } from './order-notes';
 import {
   addWorkingDays,
   DAY_MS,
@@ -32,7 +33,7 @@ import {
   parseIsoDate,
 } from './sim-calendar.util';
 import { simMasterData } from './sim-master-data';
-import { SimRandom } from './sim-random.util';
+import { keyedRandom, SimRandom } from './sim-random.util';
 import { SimWorld, type CustomerTaint } from './sim-world';
 import { StreamOutput } from './stream-output';
 import {
@@ -163,6 +164,7 @@ class ErpStreamGenerator {
     for (const lineNo of protectedBefore) draft.protectedLines.add(lineNo);
     draft.details.length = detailsBefore;
     draft.categories.delete(ExceptionCategory.STOCK_SHORTAGE);
+    draft.causes.delete(ExceptionCategory.STOCK_SHORTAGE);
   }
 
   private newOrder(at: number): void {
@@ -215,8 +217,11 @@ class ErpStreamGenerator {
     const v2 = planted.has(ExceptionCategory.ERP_SYNC)
       ? changeOrder(this.world, this.rnd, draft, draft.order, at)
       : undefined;
-    if (v2) draft.categories.add(ExceptionCategory.ERP_SYNC);
-    if (v2) draft.details.push(`ERP_SYNC: version 2 sent before version 1 (${v2.kind})`);
+    if (v2) {
+      draft.categories.add(ExceptionCategory.ERP_SYNC);
+      draft.details.push(`ERP_SYNC: version 2 sent before version 1 (${v2.kind})`);
+      draft.causes.set(ExceptionCategory.ERP_SYNC, { topic: 'out-of-order', slots: { change: v2.kind } });
+    }
     tracked.readyDay = earliestShipDay(ctx, draft, v2?.order ?? tracked.versions[0], {
       cures: {
         CREDIT_HOLD: this.cureOf(customer.id, 'CREDIT_HOLD'),
@@ -225,14 +230,26 @@ class ErpStreamGenerator {
       monthEnd,
       supplierDelayFamily: this.options.patterns.supplierDelayFamily,
     });
+    const categories = EXCEPTION_CATEGORIES.filter((c) => draft.categories.has(c));
+    // From the order's own random source: the notes leave every other draw of the stream as it was.
+    const { note, noteCategory } = orderNote(
+      keyedRandom(this.options.seed, `note|${orderNumber}`),
+      draft,
+      categories,
+    );
+    // Every version carries the text: later ones are copies of these two.
+    if (note !== null)
+      for (const version of [tracked.versions[0], v2?.order]) if (version) version.notes = note;
     const label: OrderLabel = {
       orderNumber,
       customerId: customer.id,
       orderedAt: localToInstant(at, this.options.timeZone).toISOString(),
       monthEnd,
       requestedDate: tracked.versions[0].requestedDate,
-      categories: EXCEPTION_CATEGORIES.filter((c) => draft.categories.has(c)),
+      categories,
       details: draft.details,
+      note,
+      noteCategory,
     };
     if (v2) {
       tracked.versions.push(v2.order);

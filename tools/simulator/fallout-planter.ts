@@ -7,7 +7,13 @@ import {
   type RoutingRule,
 } from '@ordex/contracts';
 import { EXCEPTION_CATEGORIES } from './fallout-shares.util';
-import { cleanRequestedDate, orderCents, orderWeightKg, type DraftOrder } from './order-factory';
+import {
+  cleanRequestedDate,
+  orderCents,
+  orderWeightKg,
+  type DraftOrder,
+  type PlantedCause,
+} from './order-factory';
 import { inboundBy, priceOutsideTolerance } from './order-rules.util';
 import {
   addWorkingDays,
@@ -37,9 +43,10 @@ export interface PlantContext {
 /** Categories whose planting needs a contract customer. */
 export const NEEDS_CONTRACT: ReadonlySet<ExceptionCategory> = new Set([ExceptionCategory.PRICE_MISMATCH]);
 
-function mark(draft: DraftOrder, category: ExceptionCategory, detail: string): true {
+function mark(draft: DraftOrder, category: ExceptionCategory, detail: string, cause: PlantedCause): true {
   draft.categories.add(category);
   draft.details.push(`${category}: ${detail}`);
+  draft.causes.set(category, cause);
   return true;
 }
 
@@ -69,6 +76,10 @@ export function plantStockShortage(
     draft,
     ExceptionCategory.STOCK_SHORTAGE,
     `line ${line.lineNo} ${line.sku} × ${line.quantity}, ${supply} available at ${draft.dc ?? 'any DC'}`,
+    {
+      topic: 'short-line',
+      slots: { line: line.lineNo, sku: line.sku, quantity: line.quantity, available: supply },
+    },
   );
 }
 
@@ -85,6 +96,10 @@ export function plantPriceMismatch({ rnd }: PlantContext, draft: DraftOrder): bo
     draft,
     ExceptionCategory.PRICE_MISMATCH,
     `line ${line.lineNo} ${line.sku} at ${line.unitPrice}, contract ${contract.price} ± ${contract.tolerancePct}%`,
+    {
+      topic: 'off-contract',
+      slots: { line: line.lineNo, sku: line.sku, price: line.unitPrice, contract: contract.price },
+    },
   );
 }
 
@@ -96,13 +111,17 @@ export function plantMasterData({ world, rnd }: PlantContext, draft: DraftOrder)
   const lineNo = draft.order.lines.length + 1;
   if (variant === 'no-ship-to') {
     draft.order.shipToId = null;
-    return mark(draft, ExceptionCategory.MASTER_DATA, 'no ship-to');
+    return mark(draft, ExceptionCategory.MASTER_DATA, 'no ship-to', { topic: 'no-ship-to', slots: {} });
   }
   if (variant === 'unknown-sku') {
     const sku = `SKU-X${String(rnd.int(0, 99_999)).padStart(5, '0')}`;
-    draft.order.lines.push({ lineNo, sku, quantity: rnd.int(1, 10), unitPrice: rnd.int(100, 20_000) / 100 });
+    const quantity = rnd.int(1, 10);
+    draft.order.lines.push({ lineNo, sku, quantity, unitPrice: rnd.int(100, 20_000) / 100 });
     draft.protectedLines.add(lineNo);
-    return mark(draft, ExceptionCategory.MASTER_DATA, `line ${lineNo} unknown SKU ${sku}`);
+    return mark(draft, ExceptionCategory.MASTER_DATA, `line ${lineNo} unknown SKU ${sku}`, {
+      topic: 'unknown-sku',
+      slots: { line: lineNo, sku, quantity },
+    });
   }
   for (let attempt = 0; attempt < 40; attempt++) {
     const product = rnd.pick(world.master.products);
@@ -115,6 +134,7 @@ export function plantMasterData({ world, rnd }: PlantContext, draft: DraftOrder)
       draft,
       ExceptionCategory.MASTER_DATA,
       `line ${lineNo} ${product.sku} has no contract for ${draft.customer.id}`,
+      { topic: 'no-contract', slots: { line: lineNo, sku: product.sku } },
     );
   }
   return false;
@@ -148,6 +168,7 @@ export function plantShipmentConstraint({ world, rnd, nowMs }: PlantContext, dra
       draft,
       ExceptionCategory.SHIPMENT_CONSTRAINT,
       `ship today ${today} after the ${draft.dc} cut-off`,
+      { topic: 'after-cut-off', slots: { date: today, cutoff: clockTime(lastCutoff) } },
     );
   }
   let date = draft.order.requestedDate;
@@ -157,8 +178,10 @@ export function plantShipmentConstraint({ world, rnd, nowMs }: PlantContext, dra
   if (world.hasCleanOrdersOn(draft.dc, date)) return false;
   draft.order.requestedDate = date;
   draft.protectDate = true;
+  const full = new Set<string>();
   for (const dc of draft.dc ? [draft.dc] : world.master.dcCodes) {
     for (const carrierCode of world.carriersAt(dc)) {
+      full.add(carrierCode);
       const capacityKg = world.capacityKg(carrierCode, dc, date, FALLBACK_CAPACITY_KG);
       draft.before.push({
         type: 'erp.carrier.capacity-changed.v1',
@@ -171,6 +194,7 @@ export function plantShipmentConstraint({ world, rnd, nowMs }: PlantContext, dra
     draft,
     ExceptionCategory.SHIPMENT_CONSTRAINT,
     `every carrier from ${draft.dc ?? 'every DC'} full on ${date}`,
+    { topic: 'carriers-full', slots: { date, ...carrierSlots([...full]) } },
   );
 }
 
@@ -183,7 +207,10 @@ export function plantRoutingRule(
   const { world } = ctx;
   const id = draft.customer.id;
   if (world.isTainted(id, 'ROUTING_RULE')) {
-    mark(draft, ExceptionCategory.ROUTING_RULE, `${id}'s routing rule already refuses the plan`);
+    mark(draft, ExceptionCategory.ROUTING_RULE, `${id}'s routing rule already refuses the plan`, {
+      topic: 'carriers-refused',
+      slots: carrierSlots(world.rules.get(id)?.excludedCarriers ?? []),
+    });
     return {};
   }
   const previous = world.rules.get(id);
@@ -205,6 +232,7 @@ export function plantRoutingRule(
     draft,
     ExceptionCategory.ROUTING_RULE,
     `rule refuses carriers ${excluded.join(', ')} from ${draft.dc ?? 'every DC'}`,
+    { topic: 'carriers-refused', slots: carrierSlots(excluded) },
   );
   return { restore };
 }
@@ -223,7 +251,10 @@ export function plantCreditHold(
   const id = draft.customer.id;
   const previous = world.credit.get(id);
   if (!previous || world.isTainted(id, 'CREDIT_HOLD')) {
-    mark(draft, ExceptionCategory.CREDIT_HOLD, `${id} already over its limit or overdue`);
+    mark(draft, ExceptionCategory.CREDIT_HOLD, `${id} already over its limit or overdue`, {
+      topic: 'standing',
+      slots: {},
+    });
     return {};
   }
   const limit = toCents(previous.creditLimit);
@@ -238,6 +269,14 @@ export function plantCreditHold(
       draft,
       ExceptionCategory.CREDIT_HOLD,
       `receivables raised to ${next.openReceivables} (limit ${previous.creditLimit})`,
+      {
+        topic: 'over-limit',
+        slots: {
+          limit: previous.creditLimit,
+          receivables: next.openReceivables,
+          over: fromCents(receivables + orderCents(draft.order) - limit),
+        },
+      },
     );
   } else {
     const overdueDays = rnd.int(5, 45);
@@ -245,12 +284,25 @@ export function plantCreditHold(
       Math.max(100, Math.round(toCents(previous.openReceivables) * rnd.uniform(0.1, 0.5))),
     );
     next = { ...previous, overdueDays, overdueAmount };
-    mark(draft, ExceptionCategory.CREDIT_HOLD, `${overdueAmount} overdue ${overdueDays} days`);
+    mark(draft, ExceptionCategory.CREDIT_HOLD, `${overdueAmount} overdue ${overdueDays} days`, {
+      topic: 'overdue',
+      slots: { overdue: overdueAmount, days: overdueDays },
+    });
   }
   draft.before.push({ type: 'erp.credit.updated.v2', payload: next });
   world.credit.set(id, next);
   world.taint(id, 'CREDIT_HOLD', cureAt);
   return { restore: previous };
+}
+
+/** The carriers a note names: all of them, and the first (none when there are none). */
+function carrierSlots(carriers: readonly string[]): Record<string, string> {
+  return carriers.length > 0 ? { carriers: carriers.join(', '), carrier: carriers[0] } : {};
+}
+
+/** Minutes after midnight as HH:MM. */
+function clockTime(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 /** Planting order: lines and ship-to first, then what depends on the date, credit (needs the value) last. */

@@ -20,6 +20,16 @@ export interface PlannedEvent<K extends ErpEventType = ErpEventType> {
   payload: ErpEventPayloads[K];
 }
 
+/**
+ * How a category was planted in an order, with the figures a person writing a note on it would
+ * quote (see order-notes.ts): `topic` is the way it was planted (`unknown-sku`, `after-cut-off`…),
+ * `slots` the figures by name (`line`, `sku`, `available`…).
+ */
+export interface PlantedCause {
+  topic: string;
+  slots: Readonly<Record<string, string | number>>;
+}
+
 /** An order being generated, with what was planted in it. */
 export interface DraftOrder {
   order: Order;
@@ -28,6 +38,8 @@ export interface DraftOrder {
   dc: string | undefined;
   categories: Set<ExceptionCategory>;
   details: string[];
+  /** How each planted category was planted (the incidental credit hold included). */
+  causes: Map<ExceptionCategory, PlantedCause>;
   /** Lines a later change must not touch (they carry a planted exception). */
   protectedLines: Set<number>;
   /** The requested date carries a planted exception. */
@@ -173,6 +185,7 @@ export function cleanDraft(
     dc: world.dcFor(customer.id, shipTo?.region),
     categories: new Set(),
     details: [],
+    causes: new Map(),
     protectedLines: new Set(),
     protectDate: false,
     before: [],
@@ -244,4 +257,5 @@ export function keepCreditClean(world: SimWorld, draft: DraftOrder): void {
   }
   draft.categories.add(ExceptionCategory.CREDIT_HOLD);
   draft.details.push(`CREDIT_HOLD: incidental, open orders of ${id} leave no room under its limit`);
+  draft.causes.set(ExceptionCategory.CREDIT_HOLD, { topic: 'standing', slots: {} });
 }

@@ -84,6 +84,8 @@ describe('runner options', () => {
       requestedDate: '2026-11-04',
       categories: ['STOCK_SHORTAGE' as never],
       details: [],
+      note: null,
+      noteCategory: null,
     };
     tally(summary, { seq: 1, at: 0, kind: 'order', event, label }, 'accepted');
     tally(summary, { seq: 2, at: 0, kind: 'duplicate', event }, 'duplicate');

@@ -152,6 +152,10 @@ export interface OrderLabel {
   categories: ExceptionCategory[];
   /** How each category was planted, in words. */
   details: string[];
+  /** The free text the ERP sends on every version of the order (`Order.notes`); null when none. */
+  note: string | null;
+  /** The planted category the note speaks of; null for a neutral note or none. */
+  noteCategory: ExceptionCategory | null;
 }
 
 /**

@@ -8,6 +8,7 @@ import { KpiLedger1765843200000 } from './migrations/1765843200000-kpi-ledger';
 import { ModelRegistryArtifacts1765929600000 } from './migrations/1765929600000-model-registry-artifacts';
 import { OrderOutcomes1766016000000 } from './migrations/1766016000000-order-outcomes';
 import { ActionOutcomes1766102400000 } from './migrations/1766102400000-action-outcomes';
+import { ActionOutcomeRankingInput1766534400000 } from './migrations/1766534400000-action-outcome-ranking-input';
 import { ModelVersionEntity } from './model-registry/model-version.entity';
 import { RootCauseFindingEntity } from './root-causes/root-cause-finding.entity';
 import { ProcessVariantEntity } from './variants/process-variant.entity';
@@ -30,5 +31,6 @@ export const analyticsSubgraph: SubgraphDefinition = {
     ModelRegistryArtifacts1765929600000,
     OrderOutcomes1766016000000,
     ActionOutcomes1766102400000,
+    ActionOutcomeRankingInput1766534400000,
   ],
 };

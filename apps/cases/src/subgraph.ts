@@ -24,6 +24,8 @@ import { CaseReopenedAt1765497600000 } from './migrations/1765497600000-case-reo
 import { ApprovalWithdrawn1765584000000 } from './migrations/1765584000000-approval-withdrawn';
 import { CaseServiceRisk1765843200000 } from './migrations/1765843200000-case-service-risk';
 import { ActionRanking1766188800000 } from './migrations/1766188800000-action-ranking';
+import { CaseNoteTriage1766361600000 } from './migrations/1766361600000-case-note-triage';
+import { RecommendationRankingInput1766448000000 } from './migrations/1766448000000-recommendation-ranking-input';
 import { RecommendationEntity } from './recommendations/recommendation.entity';
 import { BusinessCalendarEntity } from './sla/business-calendar.entity';
 import { EscalationEntity } from './sla/escalation.entity';
@@ -68,6 +70,8 @@ export const casesSubgraph: SubgraphDefinition = {
     ApprovalWithdrawn1765584000000,
     CaseServiceRisk1765843200000,
     ActionRanking1766188800000,
+    CaseNoteTriage1766361600000,
+    RecommendationRankingInput1766448000000,
   ],
   partnerScoped: true,
   readsGraph: true,

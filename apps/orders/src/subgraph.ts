@@ -5,6 +5,7 @@ import { ErpCommandEntity } from './holds/erp-command.entity';
 import { OrderHoldEntity } from './holds/order-hold.entity';
 import { OrdersInit1764288000000 } from './migrations/1764288000000-orders-init';
 import { OrdersHolds1764892800000 } from './migrations/1764892800000-orders-holds';
+import { OrderNotes1766275200000 } from './migrations/1766275200000-order-notes';
 import { OrderLineEntity } from './orders/order-line.entity';
 import { OrderEntity } from './orders/order.entity';
 import { OrdersAppModule } from './orders-app.module';
@@ -20,6 +21,6 @@ export const ordersSubgraph: SubgraphDefinition = {
   module: OrdersAppModule,
   schemaScope: OrdersSchema,
   entities: [CustomerEntity, ShipToEntity, OrderEntity, OrderLineEntity, OrderHoldEntity, ErpCommandEntity],
-  migrations: [OrdersInit1764288000000, OrdersHolds1764892800000],
+  migrations: [OrdersInit1764288000000, OrdersHolds1764892800000, OrderNotes1766275200000],
   partnerScoped: true,
 };

@@ -169,6 +169,7 @@ export class ProcessFactsService {
             takenBy: step.actor,
             takenAt: step.occurredAt,
             cost: typeof cost === 'number' ? cost : 0,
+            rankingInput: prefixed(step.attributes, 'rankingInput'),
           });
         if (orderNumber && isPerson(step.actor) && typeof step.attributes.rank === 'number')
           await this.kpis.personChose(tx, step.occurredAt, step.attributes.rank, {
@@ -295,4 +296,16 @@ function instantOrNull(value: unknown): Date | null {
   if (typeof value !== 'string') return null;
   const at = new Date(value);
   return Number.isNaN(at.getTime()) ? null : at;
+}
+
+/**
+ * The attributes named `<prefix>.<field>` as one object (the cases service flattens a nested
+ * payload object so; its null fields were left out and come back as absent); null when none.
+ */
+function prefixed(attributes: Record<string, unknown>, prefix: string): Record<string, unknown> | null {
+  const start = `${prefix}.`;
+  const entries = Object.entries(attributes).filter(([name]) => name.startsWith(start));
+  return entries.length === 0
+    ? null
+    : Object.fromEntries(entries.map(([name, value]) => [name.slice(start.length), value]));
 }

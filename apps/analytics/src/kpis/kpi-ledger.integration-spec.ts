@@ -205,6 +205,12 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
         action: 'ALTERNATE_DC',
         cost: 40,
         state: 'EXECUTING',
+        // What the cases service ranked it on, flattened (its null fields left out).
+        'rankingInput.action': 'ALTERNATE_DC',
+        'rankingInput.category': 'STOCK_SHORTAGE',
+        'rankingInput.cost': 40,
+        'rankingInput.automatable': 'true',
+        'rankingInput.monthEnd': 'false',
       },
     );
     // The ERP accepting the transfer spends its cost.
@@ -530,7 +536,16 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
       settledAt: new Date('2026-11-02T08:05:10Z'),
       reworkedAt: null,
       orderLate: null,
+      rankingInput: {
+        action: 'ALTERNATE_DC',
+        category: 'STOCK_SHORTAGE',
+        cost: 40,
+        automatable: true,
+        monthEnd: false,
+      },
     });
+    // An action whose step carried no ranking input has none.
+    expect(outcomes[1].rankingInput).toBeNull();
     // X3 cleared by itself after the refused expedite, and the case came back as rework.
     expect(outcomes[2]).toMatchObject({
       settledAt: new Date('2026-11-02T23:40:00Z'),

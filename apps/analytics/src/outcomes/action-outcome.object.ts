@@ -68,4 +68,11 @@ export class ActionOutcomeObject {
     description: 'The order shipped after the date last asked for; null while it has not shipped.',
   })
   orderLate: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "What ordex ranked the action on, as JSON: the action-outcome model's inputs (action, category, cost, marginEffect, dateEffectDays, confidence, automatable, orderValue, lines, segment, tier, monthEnd, recentExceptions, exceptions; a null field is left out). With the fate, a training example for `npm run train -- --from-graph`. Null for actions taken before ordex recorded it.",
+  })
+  rankingInput: string | null;
 }

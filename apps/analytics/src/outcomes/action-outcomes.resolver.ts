@@ -11,13 +11,18 @@ export class ActionOutcomesResolver {
     description:
       'The actions taken on cases in [from, to), oldest first, each with its fate: approved or rejected, accepted or refused by the ERP, settling its exception, undone by rework, and whether the order then shipped late.',
   })
-  actionOutcomes(
+  async actionOutcomes(
     @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
     @Args('from', { type: () => String, nullable: true, description: 'ISO 8601 instant, inclusive.' })
     from?: string | null,
     @Args('to', { type: () => String, nullable: true, description: 'ISO 8601 instant, exclusive.' })
     to?: string | null,
-  ) {
-    return this.outcomes.list(pageSize(first), instantArg('from', from), instantArg('to', to));
+  ): Promise<ActionOutcomeObject[]> {
+    const outcomes = await this.outcomes.list(
+      pageSize(first),
+      instantArg('from', from),
+      instantArg('to', to),
+    );
+    return outcomes.map((o) => ({ ...o, rankingInput: o.rankingInput && JSON.stringify(o.rankingInput) }));
   }
 }

@@ -28,6 +28,8 @@ export interface ActionOutcome {
   fate: ActionFate;
   /** The order shipped after the date last asked for; null while it has not shipped. */
   orderLate: boolean | null;
+  /** What ordex ranked the action on (the action-outcome model's inputs); null when not recorded. */
+  rankingInput: Record<string, unknown> | null;
 }
 
 /**
@@ -56,12 +58,14 @@ export class ActionOutcomesService {
       takenBy: string | null;
       takenAt: Date;
       cost: number;
+      rankingInput: Record<string, unknown> | null;
     },
   ): Promise<void> {
     await tx.query(
       `INSERT INTO "analytics"."action_outcome"
-         (action_id, case_id, order_number, exception_id, approval_id, action, rank, by_person, taken_by, taken_at, cost)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         (action_id, case_id, order_number, exception_id, approval_id, action, rank, by_person, taken_by, taken_at, cost,
+          ranking_input)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (action_id) DO NOTHING`,
       [
         a.actionId,
@@ -75,6 +79,7 @@ export class ActionOutcomesService {
         a.takenBy,
         a.takenAt,
         a.cost,
+        a.rankingInput,
       ],
     );
   }
@@ -132,6 +137,7 @@ export class ActionOutcomesService {
       settled_at: Date | null;
       reworked_at: Date | null;
       order_late: boolean | null;
+      ranking_input: Record<string, unknown> | null;
     }[] = await this.db.query(
       `SELECT a.*, e.category,
               CASE WHEN o.shipped_at IS NULL OR o.requested_date IS NULL THEN NULL
@@ -163,6 +169,7 @@ export class ActionOutcomesService {
       reworkedAt: r.reworked_at,
       fate: fateOf(r),
       orderLate: r.order_late,
+      rankingInput: r.ranking_input,
     }));
   }
 }

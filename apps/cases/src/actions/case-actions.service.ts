@@ -11,6 +11,7 @@ import { requirementFrom } from '../approvals/domain/approval-authority.util';
 import { RuleVersionsService } from '../assessment/rule-versions.service';
 import { CaseExceptionEntity } from '../cases/case-exception.entity';
 import { CaseEntity } from '../cases/case.entity';
+import type { JsonObject } from '../audit/domain/chain-hash.util';
 import { isUuid } from '../common/uuid.util';
 import { RecommendationEntity } from '../recommendations/recommendation.entity';
 import { RecommendedAction } from '../recommendations/recommended-action.enum';
@@ -189,6 +190,8 @@ export class CaseActionsService {
       inputs: recommendation.parameters,
       cost: recommendation.cost,
       rank: recommendation.rank,
+      // What ordex ranked it on: with the action's fate, a training example for the next model.
+      rankingInput: recommendation.rankingInput as JsonObject | null,
       state: action.state,
       approvalId: approval?.id ?? null,
       requiredRole: approval?.requiredRole ?? null,

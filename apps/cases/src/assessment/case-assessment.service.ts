@@ -124,19 +124,18 @@ export class CaseAssessmentService {
       asOf: now.toISOString().slice(0, 10),
     });
     const rows = await this.withPolicy(tx, kase, candidates, open, order);
-    const decision = this.actionRanking.rank(
-      rankingCandidates(rows, {
-        categories: new Map(open.map((e) => [e.id, e.category])),
-        orderValue: order.orderValue,
-        lines: order.lines.length,
-        segment: order.customer?.segment ?? null,
-        tier: order.customer?.tier ?? null,
-        monthEnd: isMonthEnd(now),
-        recentExceptions,
-        exceptions: open.length,
-      }),
-    );
-    const proposed: ProposedRow[] = applyRanking(rows, decision);
+    const toRank = rankingCandidates(rows, {
+      categories: new Map(open.map((e) => [e.id, e.category])),
+      orderValue: order.orderValue,
+      lines: order.lines.length,
+      segment: order.customer?.segment ?? null,
+      tier: order.customer?.tier ?? null,
+      monthEnd: isMonthEnd(now),
+      recentExceptions,
+      exceptions: open.length,
+    });
+    const decision = this.actionRanking.rank(toRank);
+    const proposed: ProposedRow[] = applyRanking(rows, toRank, decision);
     const ranking = rankingOf(decision);
     const rankingChanged = rankingSignature(kase.actionRanking) !== rankingSignature(ranking);
     const existing = await tx.find(RecommendationEntity, {
@@ -243,8 +242,8 @@ export class CaseAssessmentService {
     candidates: RecommendationCandidate[],
     open: CaseExceptionEntity[],
     order: OrderContext,
-  ): Promise<Omit<ProposedRow, 'successProbability' | 'rankingExplanation'>[]> {
-    const rows: Omit<ProposedRow, 'successProbability' | 'rankingExplanation'>[] = [];
+  ): Promise<Omit<ProposedRow, 'successProbability' | 'rankingExplanation' | 'rankingInput'>[]> {
+    const rows: Omit<ProposedRow, 'successProbability' | 'rankingExplanation' | 'rankingInput'>[] = [];
     for (const candidate of candidates) {
       const policy = await this.rules.decide<{ automatable?: unknown; rule?: unknown }>(
         tx,

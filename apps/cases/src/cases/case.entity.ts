@@ -2,6 +2,7 @@ import type { ActionRankingDecision, ServiceRiskDecision } from '@ordex/decision
 import { CaseStatus } from '@ordex/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { CommitmentDraft } from '../communication/domain/revised-commitment.util';
+import type { NoteTriage } from '../triage/domain/note-triage.util';
 import type { PriorityFactor, PriorityInputs } from './domain/priority.util';
 
 /** What the customer ordered, as the case last saw it; `originalRequestedDate` is the first date asked for. */
@@ -78,6 +79,10 @@ export class CaseEntity {
   /** What ordered the recommendations at the last assessment: the learned model or the rules, and why. */
   @Column({ name: 'action_ranking', type: 'jsonb', nullable: true })
   actionRanking: CaseActionRanking | null;
+
+  /** How the order's notes were last triaged: the text read, its category and owning team; null without notes. */
+  @Column({ name: 'note_triage', type: 'jsonb', nullable: true })
+  noteTriage: NoteTriage | null;
 
   /** What the priority was computed from, kept so that the passing of time can rescore without the graph. */
   @Column({ name: 'priority_inputs', type: 'jsonb', nullable: true })

@@ -23,6 +23,10 @@ export function toCaseObject(entity: CaseEntity): CaseObject {
       fallbackReason: entity.actionRanking.fallbackReason,
       outOfRange: entity.actionRanking.outOfRange,
     },
+    noteTriage: entity.noteTriage && {
+      ...entity.noteTriage,
+      triagedAt: new Date(entity.noteTriage.triagedAt),
+    },
     region: entity.region,
     ruleVersions: Object.entries(entity.ruleVersions)
       .map(([table, version]) => ({ table, version }))

@@ -4,6 +4,7 @@ import { CasesSchema } from '../cases-schema.scope';
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CaseStatus, ExceptionCategory, Team } from '@ordex/contracts';
 import type { CustomerMessageObject } from '../communication/customer-message.object';
+import type { NoteTriageObject } from '../triage/note-triage.object';
 import { ExceptionStatus } from './exception-status.enum';
 import { type PriorityFactorObject, RuleVersionObject } from './priority-factor.object';
 
@@ -72,6 +73,9 @@ export class CaseObject {
 
   /** Resolved by CaseResolver (a field with its own access rule). */
   actionRanking: ActionRankingObject | null;
+
+  /** Resolved by CaseResolver (a field with its own access rule). */
+  noteTriage: NoteTriageObject | null;
 
   @Field(() => String, {
     nullable: true,

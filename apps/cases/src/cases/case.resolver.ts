@@ -18,6 +18,7 @@ import { toCaseExceptionObject, toCaseObject, visibleCase } from './case.mapper'
 import { CaseExceptionObject, CaseObject } from './case.object';
 import { CasesService } from './cases.service';
 import { CustomerMessageObject } from '../communication/customer-message.object';
+import { NoteTriageObject } from '../triage/note-triage.object';
 import { OrderObject } from './order.object';
 import { PriorityFactorObject } from './priority-factor.object';
 import { toTaskObject } from './task.mapper';
@@ -93,6 +94,15 @@ export class CaseResolver {
   })
   actionRanking(@Parent() parent: CaseObject): ActionRankingObject | null {
     return parent.actionRanking;
+  }
+
+  @ResolveField(() => NoteTriageObject, {
+    nullable: true,
+    description:
+      "How the order's notes were last triaged into the exception taxonomy and which team owns them; null while the order has no notes or they are not yet triaged.",
+  })
+  noteTriage(@Parent() parent: CaseObject): NoteTriageObject | null {
+    return parent.noteTriage;
   }
 
   @ResolveField(() => CustomerMessageObject, {

@@ -13,6 +13,8 @@ import { enqueueCaseUpdated } from '../cases/case-updated.event';
 import { CaseEvent, reopenDecision, transition } from '../cases/domain/case-lifecycle.util';
 import { ExceptionStatus } from '../cases/exception-status.enum';
 import type { ProductContext } from '../recommendations/domain/recommend-actions.util';
+import type { NotesReading } from '../triage/domain/note-triage.util';
+import { NoteTriageService } from '../triage/note-triage.service';
 import type { DetectedException, DetectionOutcome } from './domain/detect-exceptions.util';
 import { SETTLED_ORDER_STATUSES } from './domain/detect-exceptions.util';
 import type { OrderContext } from './order-context';
@@ -33,6 +35,8 @@ export interface Reconciliation {
   region: string | null;
   /** Inventory's answer for the short lines' SKUs and their substitutes. */
   products: ProductContext[];
+  /** The order's notes and, when the case needs one, their triage (asked before the transaction). */
+  notes: NotesReading;
 }
 
 /** What an evaluation changed on the order's case; `caseId` null when the order has no open case. */
@@ -52,8 +56,8 @@ const keyOf = (e: { category: string; lineNo: number | null }) => `${e.category}
  * entries and its cases.case.updated.v1 event: opens (or reopens) the case on a first exception,
  * adds each new exception with a task in its owning team's queue, clears each exception whose
  * cause went away (recording why), and closes the case when none is left open or the order left
- * exception handling. Only changes are recorded: evaluating an unchanged order writes nothing
- * but the evaluated version.
+ * exception handling, and keeps the triage of the order's notes in line with them. Only changes are
+ * recorded: evaluating an unchanged order writes nothing but the evaluated version.
  */
 @Injectable()
 export class CaseReconcilerService {
@@ -63,6 +67,7 @@ export class CaseReconcilerService {
     private readonly assessment: CaseAssessmentService,
     private readonly progress: CaseProgressService,
     private readonly actions: CaseActionsService,
+    private readonly noteTriage: NoteTriageService,
   ) {}
 
   async reconcile(tx: EntityManager, input: Reconciliation): Promise<ReconciliationResult> {
@@ -171,6 +176,15 @@ export class CaseReconcilerService {
         settled ? { type: 'ORDER_LEFT' } : { type: 'ALL_SETTLED', awaitingExecution: false },
       );
     }
+    const noted = await this.noteTriage.record(
+      tx,
+      current,
+      input.notes,
+      wanted.map((e) => e.category),
+      order.erpVersion,
+      now,
+    );
+    if (noted && !changes.length) changes.push(noted);
     const closed = status === CaseStatus.CLOSED;
     await tx.update(
       CaseEntity,

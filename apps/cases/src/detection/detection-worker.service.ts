@@ -18,7 +18,14 @@ import { PollingLoop } from '@ordex/platform';
 import { CaseReconcilerService } from './case-reconciler.service';
 import { DETECTION_SETTINGS, type DetectionOptions } from './detection.settings';
 import type { ProductContext } from '../recommendations/domain/recommend-actions.util';
-import { assignedDcOf, detectExceptions, type DetectionOutcome } from './domain/detect-exceptions.util';
+import { notesToTriage } from '../triage/domain/note-triage.util';
+import { NoteTriageService } from '../triage/note-triage.service';
+import {
+  assignedDcOf,
+  detectExceptions,
+  SETTLED_ORDER_STATUSES,
+  type DetectionOutcome,
+} from './domain/detect-exceptions.util';
 import { staleMirrorException } from './domain/stale-mirror.rule';
 import { ClaimedEvaluation, EvaluationQueueService } from './evaluation-queue.service';
 import {
@@ -40,7 +47,8 @@ export interface DetectionPass {
 
 /**
  * Runs due evaluations: leases a batch of orders, reads their whole context through the gateway in
- * one request, detects their exceptions and reconciles each order's case in its own transaction.
+ * one request, detects their exceptions, triages the notes their cases need triaged (outside any
+ * transaction: an LLM may take seconds) and reconciles each order's case in its own transaction.
  * Anything the graph cannot answer in full is given back to run again later, never judged on
  * partial context (a missing credit check must not clear a credit hold). Every instance of the
  * service runs a worker; the leases keep them from evaluating one order at the same time.
@@ -56,6 +64,7 @@ export class DetectionWorker implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly queue: EvaluationQueueService,
     private readonly reconciler: CaseReconcilerService,
     private readonly executions: ExecutionCommandsService,
+    private readonly noteTriage: NoteTriageService,
     @Inject(GRAPH_CLIENT) private readonly graph: GraphClient | null,
     @Inject(DETECTION_SETTINGS) private readonly settings: DetectionOptions,
     @Inject(SERVICE_CLOCK) private readonly clock: () => Date,
@@ -157,6 +166,18 @@ export class DetectionWorker implements OnApplicationBootstrap, OnModuleDestroy 
       });
     }
     const products = await this.products(judged);
+    const notes = await this.noteTriage.read(
+      this.dataSource.manager,
+      judged
+        .filter(({ order, outcome }) => products || !shortSkus(order, outcome).length)
+        .map(({ order, outcome }) => ({
+          orderNumber: order.orderNumber,
+          notes: order.notes,
+          mayOpenCase: outcome.exceptions.length > 0 && !SETTLED_ORDER_STATUSES.has(order.status),
+        })),
+      // Triage never holds the batch's lease: notes not reached in a third of it wait for their next evaluation.
+      this.settings.leaseMs / 3,
+    );
     for (const { request, order, outcome } of judged) {
       if (!products && shortSkus(order, outcome).length) {
         retry.push(request);
@@ -175,6 +196,7 @@ export class DetectionWorker implements OnApplicationBootstrap, OnModuleDestroy 
             assignedDc,
             region: assignedDc === null ? null : (regionOfDc.get(assignedDc) ?? null),
             products: products ?? [],
+            notes: notes.get(order.orderNumber) ?? { text: notesToTriage(order.notes), result: null },
           });
           await this.queue.complete(request, tx);
           return reconciled;

@@ -6,7 +6,7 @@
  */
 export const ORDER_CONTEXT_DOCUMENT = `query DetectionContext($orderNumbers: [ID!]!, $first: Int!, $asOf: String!) {
   orders(orderNumbers: $orderNumbers, first: $first) {
-    orderNumber erpVersion status customerId shipToId requestedDate orderValue currency
+    orderNumber erpVersion status customerId shipToId requestedDate orderValue currency notes
     shipTo { id region }
     customer {
       id name segment tier
@@ -135,6 +135,8 @@ export interface OrderContext {
   requestedDate: string;
   orderValue: number;
   currency: string;
+  /** The free text the ERP holds on the order (remarks, hold notes; at most 2,000 characters); null when none. */
+  notes: string | null;
   shipTo: { id: string; region: string } | null;
   /** Null when the ERP sent a customer the customer master does not know. */
   customer: {

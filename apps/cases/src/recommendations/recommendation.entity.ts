@@ -1,4 +1,4 @@
-import type { FeatureContribution } from '@ordex/decision';
+import type { ActionInput, FeatureContribution } from '@ordex/decision';
 import { numericTransformer } from '@ordex/platform';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { RecommendedAction } from './recommended-action.enum';
@@ -63,6 +63,14 @@ export class RecommendationEntity {
   /** What moved its success probability most, largest first; empty when the rules ranked. */
   @Column({ name: 'ranking_explanation', type: 'jsonb', default: [] })
   rankingExplanation: FeatureContribution[];
+
+  /**
+   * What it was ranked on (the action-outcome model's inputs), whoever ranked it; carried with the
+   * action taken on it to analytics, where it becomes a training example once the fate is known.
+   * Null on recommendations made before ordex kept it.
+   */
+  @Column({ name: 'ranking_input', type: 'jsonb', nullable: true })
+  rankingInput: ActionInput | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

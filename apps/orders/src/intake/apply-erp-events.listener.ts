@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { CustomersService } from '../customers/customers.service';
 import { HoldAcknowledgementsService } from '../holds/hold-acknowledgements.service';
+import { orderNotesToKeep } from '../orders/domain/order-notes.util';
 import { OrdersService } from '../orders/orders.service';
 
 /**
@@ -74,7 +75,9 @@ export class ApplyErpEventsListener implements OnModuleInit {
           'older order version ignored',
         );
       } else if (outcome) {
-        derived.push(this.derived(`orders.order.${outcome}.v1`, order.orderNumber, order, event));
+        // The version as mirrored: other services read the notes orders keeps, not the ERP's raw text.
+        const mirrored = { ...order, notes: orderNotesToKeep(order.notes) };
+        derived.push(this.derived(`orders.order.${outcome}.v1`, order.orderNumber, mirrored, event));
       }
     }
     await enqueueEvents(tx, derived);

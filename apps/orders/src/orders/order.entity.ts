@@ -29,6 +29,10 @@ export class OrderEntity {
   @Column({ type: 'text' })
   status: OrderStatus;
 
+  /** The ERP's free text on the order as ordex keeps it (see domain/order-notes.util). */
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -12,6 +12,7 @@ export function toOrderObject(entity: OrderEntity): OrderObject {
     requestedDate: entity.requestedDate,
     currency: entity.currency,
     status: entity.status,
+    notes: entity.notes,
   };
 }
 

@@ -76,6 +76,13 @@ export class OrderObject {
   @Field(() => OrderStatus)
   status: OrderStatus;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The free text the ERP holds on the order — the customer's remarks, the order desk's and the ERP's hold notes — as one text, trimmed, its first 2,000 characters; null when there is none. Typed by people: show it as plain text, never render it as markup (HTML, Markdown).",
+  })
+  notes: string | null;
+
   @Field(() => [OrderLineObject])
   lines?: OrderLineObject[];
 

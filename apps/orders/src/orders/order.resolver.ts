@@ -66,6 +66,12 @@ export class OrderResolver {
     return orderValue(rows);
   }
 
+  /** A field resolver of its own so the access guard sees it: notes need `orders:notes`, never a partner's. */
+  @ResolveField(() => String, { nullable: true })
+  notes(@Parent() order: OrderObject): string | null {
+    return order.notes;
+  }
+
   @ResolveField(() => ShipToObject, { nullable: true })
   async shipTo(@Parent() order: OrderObject, @Context() ctx: GraphQLRequestContext) {
     if (!order.shipToId) return null;

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Order, OrderCancelled, OrderStatus } from '@ordex/contracts';
 import { byKeys, groupByKeys } from '@ordex/platform';
 import { EntityManager, In, Repository } from 'typeorm';
+import { orderNotesToKeep } from './domain/order-notes.util';
 import { OrderLineEntity } from './order-line.entity';
 import { OrderEntity } from './order.entity';
 
@@ -48,7 +49,8 @@ export class OrdersService {
    * Mirrors order versions from the ERP, one per order, set-based: one statement each for the
    * headers, the old lines and the new lines however many orders come. A version older than (or
    * equal to) the one held is ignored, so re-sends and out-of-order deliveries never overwrite
-   * newer data. Returns the outcome per order number.
+   * newer data. The notes are kept as {@link orderNotesToKeep} says, under the same version rule.
+   * Returns the outcome per order number.
    */
   async applyOrderVersions(
     orders: readonly Order[],
@@ -59,14 +61,15 @@ export class OrdersService {
     const column = <T>(pick: (order: Order) => T) => sorted.map(pick);
     const written: { order_number: string; inserted: boolean }[] = await tx.query(
       `INSERT INTO "orders"."order"
-           (order_number, erp_version, customer_id, ship_to_id, ordered_on, requested_date, currency, status)
+           (order_number, erp_version, customer_id, ship_to_id, ordered_on, requested_date, currency, status,
+            notes)
          SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::date[], $6::date[],
-                              $7::text[], $8::text[])
+                              $7::text[], $8::text[], $9::text[])
          ON CONFLICT (order_number) DO UPDATE SET
            erp_version = EXCLUDED.erp_version, customer_id = EXCLUDED.customer_id,
            ship_to_id = EXCLUDED.ship_to_id, ordered_on = EXCLUDED.ordered_on,
            requested_date = EXCLUDED.requested_date, currency = EXCLUDED.currency,
-           status = EXCLUDED.status, updated_at = now()
+           status = EXCLUDED.status, notes = EXCLUDED.notes, updated_at = now()
          WHERE "order".erp_version < EXCLUDED.erp_version
          RETURNING order_number, (xmax = 0) AS inserted`,
       [
@@ -78,6 +81,7 @@ export class OrdersService {
         column((o) => o.requestedDate),
         column((o) => o.currency),
         column((o) => o.status),
+        column((o) => orderNotesToKeep(o.notes)),
       ],
     );
     const outcomes = new Map<string, ApplyOrderOutcome>(

@@ -338,6 +338,11 @@ export type Order = {
   customerId: Scalars['ID']['output'];
   erpVersion: Scalars['Int']['output'];
   lines: Array<OrderLine>;
+  /**
+   * The free text the ERP holds on the order — the customer's remarks, the order desk's and the
+   * ERP's hold notes — as one text; null when there is none. ordex keeps the first 2,000 characters.
+   */
+  notes?: Maybe<Scalars['String']['output']>;
   orderNumber: Scalars['ID']['output'];
   /** The day the customer placed the order: the date contracts are priced at. */
   orderedOn: Scalars['Date']['output'];

@@ -271,6 +271,7 @@ export function OrderSchema(): z.ZodObject<Properties<Order>> {
     customerId: z.string().min(1),
     erpVersion: z.number().int().min(-2147483648).max(2147483647),
     lines: z.array(z.lazy(() => OrderLineSchema())),
+    notes: z.string().refine((v) => !v.includes('\u0000'), 'must not contain NUL characters').nullish(),
     orderNumber: z.string().min(1),
     orderedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), 'must be a real calendar date'),
     requestedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v), 'must be a real calendar date'),

@@ -1,4 +1,5 @@
 import { ExceptionCategory } from '@ordex/contracts';
+import { z } from 'zod';
 
 /**
  * One recommended action on one case, as ordex proposed it, with what was known about the case
@@ -137,4 +138,38 @@ export function actionFeatures(input: ActionInput): Float32Array {
     );
   }
   return out;
+}
+
+const finite = z.number().finite();
+
+const actionInputSchema = z.object({
+  action: z.string().min(1),
+  category: z.string().min(1).nullable(),
+  cost: finite,
+  marginEffect: finite,
+  dateEffectDays: finite,
+  confidence: finite.min(0).max(1),
+  automatable: z.boolean(),
+  orderValue: finite,
+  lines: finite.int().min(0),
+  segment: z.string().nullable(),
+  tier: z.string().nullable(),
+  monthEnd: z.boolean(),
+  recentExceptions: finite.min(0),
+  exceptions: finite.int().min(0),
+});
+
+/**
+ * An action's inputs as the cases service recorded them when it ranked the action (a
+ * recommendation's `rankingInput`, carried to analytics with the action taken), checked: the
+ * examples a deployment's own history trains the action-outcome model on. Throws naming every
+ * problem.
+ */
+export function parseActionInput(value: unknown): ActionInput {
+  const parsed = actionInputSchema.safeParse(value);
+  if (!parsed.success)
+    throw new Error(
+      `not an action's ranking input: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
+    );
+  return parsed.data;
 }

@@ -9,6 +9,8 @@ import type { Identity, Role } from '../identity/identity';
 /** Permissions, each a coherent slice of the graph. */
 export const SCOPES = {
   'orders:read': 'orders, their lines and versions, customers and ship-tos',
+  'orders:notes':
+    "the free text on orders (the customer's remarks, the order desk's and the ERP's hold notes)",
   'inventory:read': 'products, distribution centres, stock and line availability',
   'pricing:read': 'contracts, list prices and line price checks (margins)',
   'credit:read': "customers' credit accounts, exposure and overdue receivables",
@@ -35,6 +37,7 @@ export type Scope = keyof typeof SCOPES;
 const ALL_SCOPES = Object.keys(SCOPES) as Scope[];
 const OPERATIONS_READ: Scope[] = [
   'orders:read',
+  'orders:notes',
   'cases:read',
   'analytics:read',
   'approvals:read',
@@ -78,9 +81,11 @@ export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   // Partner systems: orders, cases and webhooks, always narrowed to the customers they act for
   // (PartnerDirectory in the owning subgraph).
   partner: ['orders:read', 'cases:read', 'webhooks:read', 'webhooks:write'],
-  // ordex's own services: the cases service reads an order's whole context to detect its exceptions.
+  // ordex's own services: the cases service reads an order's whole context to detect its exceptions
+  // (and triages its notes).
   system: [
     'orders:read',
+    'orders:notes',
     'inventory:read',
     'pricing:read',
     'credit:read',
@@ -101,6 +106,8 @@ export const ACCESS_RULES: Record<string, Scope> = {
   'Query.orders': 'orders:read',
   'Query.customer': 'orders:read',
   'Query.customers': 'orders:read',
+  // Internal text (hold notes may speak of a customer's credit): not for partner systems.
+  'Order.notes': 'orders:notes',
   'Mutation.submitErpEvents': 'erp:submit',
   'Mutation.placeOrderHold': 'holds:write',
   'Mutation.releaseOrderHold': 'holds:write',
@@ -155,6 +162,7 @@ export const ACCESS_RULES: Record<string, Scope> = {
   'Case.priorityFactors': 'cases:act',
   'Case.serviceRisk': 'cases:act',
   'Case.actionRanking': 'cases:act',
+  'Case.noteTriage': 'cases:act',
   'Case.recommendations': 'cases:act',
   'Case.actions': 'cases:act',
   'Case.approvals': 'cases:act',

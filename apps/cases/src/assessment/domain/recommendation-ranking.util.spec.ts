@@ -61,6 +61,16 @@ describe('rankingCandidates', () => {
 });
 
 describe('applyRanking', () => {
+  const candidates = rankingCandidates(rows, {
+    categories: new Map([['price', 'PRICE_MISMATCH']]),
+    orderValue: 4200,
+    lines: 3,
+    segment: 'SMB',
+    tier: 'SILVER',
+    monthEnd: false,
+    recentExceptions: 0,
+    exceptions: 2,
+  });
   const decision = (ranks: number[], probabilities: (number | null)[]): ActionRankingDecision => ({
     source: 'model',
     modelVersion: 'action-outcome-test',
@@ -75,16 +85,23 @@ describe('applyRanking', () => {
   });
 
   it('gives each proposal its decided rank and probability (to 4 decimals), best first', () => {
-    const ranked = applyRanking(rows, decision([2, 1, 3, 4], [0.123456, 0.87654, 0.5, null]));
+    const ranked = applyRanking(rows, candidates, decision([2, 1, 3, 4], [0.123456, 0.87654, 0.5, null]));
     expect(ranked.map((r) => [r.rank, r.action, r.successProbability, r.rankingExplanation])).toEqual([
       [1, 'APPROVE_PRICE_OVERRIDE', 0.8765, [{ feature: 'f1', contribution: 1 }]],
       [2, 'CORRECT_PRICE', 0.1235, [{ feature: 'f0', contribution: 0 }]],
       [3, 'ALTERNATE_DC', 0.5, [{ feature: 'f2', contribution: 2 }]],
       [4, 'NOTIFY_CUSTOMER', null, []],
     ]);
+    // Each keeps what it was ranked on, whatever its new place.
+    expect(ranked.map((r) => r.rankingInput)).toEqual([1, 0, 2, 3].map((i) => candidates[i].input));
   });
 
   it('refuses a ranking that is not one of these proposals', () => {
-    expect(() => applyRanking(rows, decision([1, 2], [null, null]))).toThrow(/a ranking of 2 for 4/);
+    expect(() => applyRanking(rows, candidates, decision([1, 2], [null, null]))).toThrow(
+      /a ranking of 2 and 4 inputs for 4/,
+    );
+    expect(() =>
+      applyRanking(rows, candidates.slice(1), decision([1, 2, 3, 4], [null, null, null, null])),
+    ).toThrow(/a ranking of 4 and 3 inputs for 4/);
   });
 });

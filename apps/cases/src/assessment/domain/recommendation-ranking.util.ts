@@ -1,4 +1,9 @@
-import type { ActionRankingDecision, FeatureContribution, RankingCandidate } from '@ordex/decision';
+import type {
+  ActionInput,
+  ActionRankingDecision,
+  FeatureContribution,
+  RankingCandidate,
+} from '@ordex/decision';
 
 /** A proposed recommendation as the assessment holds it: its figures, policy verdict and rules rank. */
 export interface ProposedRecommendation {
@@ -60,19 +65,24 @@ export type RankedRecommendation<R> = Omit<R, 'rank'> & {
   /** Rounded to 4 decimals, as the recommendation keeps it; null when the rules ranked. */
   successProbability: number | null;
   rankingExplanation: FeatureContribution[];
+  /** What it was ranked on: kept so its outcome can train the next model. */
+  rankingInput: ActionInput;
 };
 
 /**
- * The proposals with the ranking's decision applied (`decision.ranked` is in the proposals'
- * order), best first: whatever reads the recommendations in rank order — the automation policy
+ * The proposals with the ranking's decision applied (`candidates` and `decision.ranked` are in the
+ * proposals' order), best first: whatever reads the recommendations in rank order — the automation policy
  * taking each exception's best, the customer message, a person — follows the decided ranking.
  */
 export function applyRanking<R extends ProposedRecommendation>(
   rows: readonly R[],
+  candidates: readonly RankingCandidate[],
   decision: ActionRankingDecision,
 ): RankedRecommendation<R>[] {
-  if (decision.ranked.length !== rows.length)
-    throw new Error(`a ranking of ${decision.ranked.length} for ${rows.length} recommendations`);
+  if (decision.ranked.length !== rows.length || candidates.length !== rows.length)
+    throw new Error(
+      `a ranking of ${decision.ranked.length} and ${candidates.length} inputs for ${rows.length} recommendations`,
+    );
   return rows
     .map((row, i) => {
       const ranked = decision.ranked[i];
@@ -82,6 +92,7 @@ export function applyRanking<R extends ProposedRecommendation>(
         successProbability:
           ranked.successProbability === null ? null : Math.round(ranked.successProbability * 10_000) / 10_000,
         rankingExplanation: ranked.explanation,
+        rankingInput: candidates[i].input,
       };
     })
     .sort((a, b) => a.rank - b.rank);

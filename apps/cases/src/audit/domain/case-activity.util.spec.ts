@@ -84,6 +84,39 @@ describe('toCaseActivity', () => {
     ]);
   });
 
+  it('an action taken carries what it was ranked on as prefixed attributes (nulls left out)', () => {
+    const activity = toCaseActivity(
+      {
+        seq: '4',
+        caseId: 'case-1',
+        actor: 'ordex.policy',
+        action: 'action.taken',
+        recordedAt: '2026-11-27T09:05:00.000Z',
+        payload: {
+          actionId: 'action-1',
+          action: 'ALTERNATE_DC',
+          rank: 1,
+          rankingInput: {
+            action: 'ALTERNATE_DC',
+            category: 'STOCK_SHORTAGE',
+            cost: 40,
+            automatable: true,
+            segment: null,
+          },
+        },
+      },
+      kase,
+    );
+    expect(activity.attributes).toEqual([
+      { name: 'action', value: 'ALTERNATE_DC' },
+      { name: 'rank', value: '1' },
+      { name: 'rankingInput.action', value: 'ALTERNATE_DC' },
+      { name: 'rankingInput.category', value: 'STOCK_SHORTAGE' },
+      { name: 'rankingInput.cost', value: '40' },
+      { name: 'rankingInput.automatable', value: 'true' },
+    ]);
+  });
+
   it('a step without objects of its own still names its case and order; a null id names nothing', () => {
     const activity = toCaseActivity(
       {

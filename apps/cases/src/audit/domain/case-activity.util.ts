@@ -12,8 +12,11 @@ const OBJECT_FIELDS: readonly (readonly [field: string, type: string])[] = [
 const OBJECT_FIELD_NAMES = new Set(OBJECT_FIELDS.map(([field]) => field));
 /** The nested payload object whose scalar facts are worth keeping (the detection rule's inputs). */
 const NESTED_FACTS = 'inputs';
-/** The assessment's service-risk decision, kept as `serviceRisk.<field>` attributes. */
-const SERVICE_RISK = 'serviceRisk';
+/**
+ * Nested payload objects kept as `<name>.<field>` attributes: the assessment's service-risk
+ * decision, and what an action taken was ranked on (analytics trains the next model on it).
+ */
+const PREFIXED = ['serviceRisk', 'rankingInput'] as const;
 
 /** The case a step belongs to, as the event log names it. */
 export interface ActivityCase {
@@ -57,7 +60,7 @@ export function toCaseActivity(entry: AuditRecord & { seq: string }, kase: Activ
 
 /**
  * The payload's scalar fields (ids of objects left out), then the detection inputs' not yet named,
- * then the service-risk decision's, prefixed.
+ * then the service-risk decision's and the ranking input's, prefixed.
  */
 function scalarAttributes(payload: JsonObject): ActivityAttribute[] {
   const attributes = new Map<string, string>();
@@ -72,12 +75,14 @@ function scalarAttributes(payload: JsonObject): ActivityAttribute[] {
       const text = scalarText(value);
       if (text !== null && !attributes.has(name)) attributes.set(name, text);
     }
-  const risk = payload[SERVICE_RISK];
-  if (risk && typeof risk === 'object' && !Array.isArray(risk))
-    for (const [name, value] of Object.entries(risk)) {
-      const text = scalarText(value);
-      if (text !== null) attributes.set(`${SERVICE_RISK}.${name}`, text);
-    }
+  for (const prefix of PREFIXED) {
+    const nestedFacts = payload[prefix];
+    if (nestedFacts && typeof nestedFacts === 'object' && !Array.isArray(nestedFacts))
+      for (const [name, value] of Object.entries(nestedFacts)) {
+        const text = scalarText(value);
+        if (text !== null) attributes.set(`${prefix}.${name}`, text);
+      }
+  }
   return [...attributes].map(([name, value]) => ({ name, value }));
 }
 

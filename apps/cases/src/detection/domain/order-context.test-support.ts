@@ -115,6 +115,7 @@ export function order(overrides: Partial<OrderContext> = {}): OrderContext {
     requestedDate: REQUESTED_DATE,
     orderValue: 500,
     currency: 'EUR',
+    notes: null,
     shipTo: { id: 'ST-001', region: 'NORTH' },
     customer: {
       id: 'CUST-001',
