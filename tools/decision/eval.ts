@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseActionModelArtifact, parseRiskModelArtifact } from '@ordex/decision';
 import { actionEvaluationTable, caseHistory, evaluateActions, trainActionsOn } from './action-run';
+import { evaluateNoteTriage, noteTriageTable, simulatedNotes } from './note-triage-run';
 import {
   evaluateScores,
   evaluationTable,
@@ -21,7 +22,9 @@ Service risk: ROC AUC, Brier score and log loss against the rules-only baseline,
 customer segment and tier, with bias flags and the drift of the features (PSI). Action outcome: AUC
 and Brier against the recommender's confidence on the actions taken, and the touchless rate, cost,
 first-time-right rate and policy violations of three rankings replayed under the same automation
-policy — the rules', expected value on the rules' confidence, and the learned ranking. Without a
+policy — the rules', expected value on the rules' confidence, and the learned ranking. Text triage:
+the shipped model on the simulator's order notes (accuracy and macro-F1 on notes about a category,
+the share of neutral notes left without one). Without a
 model file it trains one on the earlier history first. The last line is one JSON object with the figures.
   --model FILE         a service-risk model written by npm run train
   --action-model FILE  an action-outcome model written by npm run train
@@ -56,7 +59,12 @@ async function main(): Promise<void> {
   if (laterCases.length === 0)
     throw new Error(`no held-out case after ${actionArtifact.trainingWindow.to}: follow more --orders`);
   const actions = await evaluateActions(actionArtifact, laterCases);
-  process.stdout.write(`action outcome and ranking\n${actionEvaluationTable(actions)}\n`);
+  process.stdout.write(`action outcome and ranking\n${actionEvaluationTable(actions)}\n\n`);
+
+  const triage = await evaluateNoteTriage(simulatedNotes(options));
+  process.stdout.write(
+    `text triage of the simulator's order notes (the shipped model)\n${noteTriageTable(triage)}\n`,
+  );
   process.stdout.write(
     `${JSON.stringify({
       modelVersion: artifact.version,
@@ -73,6 +81,14 @@ async function main(): Promise<void> {
         rules: actions.rules,
         rankings: actions.rankings,
         fallbacks: actions.fallbacks,
+      },
+      triage: {
+        notes: triage.categorised.examples,
+        accuracy: triage.categorised.accuracy,
+        macroF1: triage.categorised.macroF1,
+        abstained: triage.categorised.abstained,
+        neutralNotes: triage.neutral.notes,
+        neutralLeftAlone: triage.neutral.leftAlone,
       },
     })}\n`,
   );
