@@ -62,7 +62,7 @@ export class ServedModel<M extends ModelName> {
   /** Serves this model from now on; null stops the model (the rules decide). */
   use(artifact: LogisticModelArtifact<M> | null): void {
     if ((artifact?.version ?? null) === this.version) return;
-    this.served = artifact ? new LogisticModel(artifact) : null;
+    this.served = artifact ? warmed(new LogisticModel(artifact)) : null;
     this.logger.log(
       artifact ? `${this.name} model ${artifact.version} serves` : `${this.name} model stopped`,
     );
@@ -79,4 +79,16 @@ export class ServedModel<M extends ModelName> {
     if (champion.version === this.version) return;
     this.use(parseModelArtifact(JSON.parse(champion.artifact), this.name));
   }
+}
+
+/**
+ * The model after one untimed pass over an example at its training means: the first call of
+ * cold code can take longer than a decision's budget, and that call would otherwise be a case's.
+ */
+function warmed<M extends ModelName>(model: LogisticModel<M>): LogisticModel<M> {
+  const example = Float32Array.from(model.artifact.means);
+  model.predict(example);
+  model.explain(example, 3);
+  model.outOfRange(example);
+  return model;
 }
