@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import {
   DEFAULT_TRIAGE_TRAINING,
   evaluateTriage,
+  NEUTRAL_NOTE,
   TextTriageModel,
   trainTextTriage,
   TRIAGE_CATEGORIES,
@@ -16,8 +17,8 @@ const SHIPPED = 'libs/decision/src/triage/triage-model.json';
 
 const USAGE = `npm run train:triage -- [--out FILE] [--seed N] [--epochs N]
 
-Trains the text-triage model (free-text order and hold notes → exception category) on the
-generated corpus, scores it on notes from templates it never trained on, and writes the model
+Trains the text-triage model (free-text order and hold notes → exception category, or none) on
+the generated corpus, scores it on notes from templates it never trained on, and writes the model
 (weights, classes, data fingerprint, training and held-out metrics) as JSON.
   --out FILE   where the model goes (default ${SHIPPED}, the model ordex ships)
   --seed N     the corpus generator's seed (default ${DEFAULT_TRIAGE_CORPUS.seed})
@@ -75,14 +76,28 @@ async function main(): Promise<void> {
   });
   progress(`training: ${corpus.train.length} notes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const model = new TextTriageModel(artifact);
-  const answers = await Promise.all(corpus.heldOut.map(async (e) => (await model.classify(e.text)).category));
-  const heldOut = evaluateTriage(corpus.heldOut, answers, TRIAGE_CATEGORIES);
+  const answer = async (text: string) => (await model.classify(text)).category;
+  // The notes about a category are scored over the categories, as before the neutral class, so the
+  // figures compare; the neutral notes are scored by how many are left without a category.
+  const about = corpus.heldOut.filter((e) => e.category !== NEUTRAL_NOTE);
+  const neutral = corpus.heldOut.filter((e) => e.category === NEUTRAL_NOTE);
+  const heldOut = evaluateTriage(
+    about,
+    await Promise.all(about.map((e) => answer(e.text))),
+    TRIAGE_CATEGORIES,
+  );
+  const neutralAnswers = await Promise.all(neutral.map((e) => answer(e.text)));
+  const heldOutNeutral = {
+    notes: neutral.length,
+    leftAlone: neutral.length ? neutralAnswers.filter((a) => a === null).length / neutral.length : 0,
+  };
   mkdirSync(dirname(out), { recursive: true });
-  const json = JSON.stringify({ ...artifact, heldOut });
+  const json = JSON.stringify({ ...artifact, heldOut, heldOutNeutral });
   writeFileSync(out, `${json}\n`);
   const bytes = statSync(out).size;
   process.stdout.write(
-    `held out: ${heldOut.examples} notes from templates never trained on\n${table(heldOut)}\n` +
+    `held out: ${heldOut.examples} notes about a category from templates never trained on\n${table(heldOut)}\n` +
+      `held out: ${heldOutNeutral.notes} neutral notes, ${(100 * heldOutNeutral.leftAlone).toFixed(1)}% left without a category\n` +
       `wrote ${artifact.version} to ${out} (${(bytes / 1024).toFixed(0)} KiB)\n`,
   );
   process.stdout.write(
@@ -93,6 +108,7 @@ async function main(): Promise<void> {
       trainingNotes: artifact.examples,
       training: artifact.training,
       heldOut,
+      heldOutNeutral,
     })}\n`,
   );
 }

@@ -1,5 +1,5 @@
 import { SeededRandom } from '@ordex/demo-data';
-import { TRIAGE_CATEGORIES } from '@ordex/decision';
+import { NEUTRAL_NOTE, TRIAGE_CLASSES } from '@ordex/decision';
 import {
   DEFAULT_TRIAGE_CORPUS,
   isHeldOutTemplate,
@@ -11,10 +11,11 @@ import {
 describe('the text-triage corpus', () => {
   const corpus = triageCorpus(DEFAULT_TRIAGE_CORPUS);
 
-  it('has 42 templates for every category, every fourth held out', () => {
-    expect(Object.keys(TRIAGE_TEMPLATES).sort()).toEqual([...TRIAGE_CATEGORIES].sort());
-    for (const category of TRIAGE_CATEGORIES) expect(TRIAGE_TEMPLATES[category]).toHaveLength(42);
-    expect(corpus.templates).toEqual({ train: 7 * 32, heldOut: 7 * 10 });
+  it('has 42 templates for every category and for neutral notes, every fourth held out', () => {
+    expect(Object.keys(TRIAGE_TEMPLATES).sort()).toEqual([...TRIAGE_CLASSES].sort());
+    expect(TRIAGE_CLASSES).toContain(NEUTRAL_NOTE);
+    for (const category of TRIAGE_CLASSES) expect(TRIAGE_TEMPLATES[category]).toHaveLength(42);
+    expect(corpus.templates).toEqual({ train: 8 * 32, heldOut: 8 * 10 });
     expect([0, 1, 2, 3, 4, 7, 39, 41].map(isHeldOutTemplate)).toEqual([
       false,
       false,
@@ -27,8 +28,8 @@ describe('the text-triage corpus', () => {
     ]);
   });
 
-  it('balances the categories: 24 training and 16 held-out notes per template', () => {
-    for (const category of TRIAGE_CATEGORIES) {
+  it('balances the classes: 24 training and 16 held-out notes per template', () => {
+    for (const category of TRIAGE_CLASSES) {
       expect(corpus.train.filter((e) => e.category === category)).toHaveLength(32 * 24);
       expect(corpus.heldOut.filter((e) => e.category === category)).toHaveLength(10 * 16);
     }
@@ -46,16 +47,16 @@ describe('the text-triage corpus', () => {
     );
   });
 
-  it('shares no note between training and held out, and mixes the categories in training', () => {
+  it('shares no note between training and held out, and mixes the classes in training', () => {
     const trained = new Set(corpus.train.map((e) => e.text));
     expect(corpus.heldOut.filter((e) => trained.has(e.text))).toEqual([]);
     const firstHundred = new Set(corpus.train.slice(0, 100).map((e) => e.category));
-    expect(firstHundred.size).toBe(7);
+    expect(firstHundred.size).toBe(8);
   });
 
   it('fills every slot and alternative of every template', () => {
     const rnd = new SeededRandom(1);
-    for (const category of TRIAGE_CATEGORIES)
+    for (const category of TRIAGE_CLASSES)
       for (const template of TRIAGE_TEMPLATES[category])
         for (let i = 0; i < 5; i++)
           expect(triageNote(template, category, rnd)).not.toMatch(/[[\]{}]|undefined/);

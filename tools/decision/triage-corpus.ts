@@ -1,5 +1,5 @@
 import { SeededRandom } from '@ordex/demo-data';
-import { TRIAGE_CATEGORIES, type TriageExample } from '@ordex/decision';
+import { NEUTRAL_NOTE, TRIAGE_CATEGORIES, TRIAGE_CLASSES, type TriageExample } from '@ordex/decision';
 
 /**
  * Labelled notes for training and judging the text-triage model: what customer service,
@@ -13,12 +13,18 @@ import { TRIAGE_CATEGORIES, type TriageExample } from '@ordex/decision';
  * shorthand (customer → cust, please → pls), typos, casing, and sometimes another category's
  * all-clear in contrast ("stock ok, but …"), which teaches that a mentioned topic is not the problem.
  *
- * There are 42 templates per category (294 in all). The held-out notes come from different
- * templates than the training notes: every fourth template of a category (the 4th, 8th, …, 10 per
- * category) is held out and never trained on. What they share is the slot vocabulary, each
- * category's own words (`{oos}`, `{climit}`, `{cutoff}`…), the roughing-up and the all-clear
- * phrases, not the sentences, so the held-out score measures reading new phrasings of the same
- * problems, not recall of the training sentences.
+ * Notes about none of the categories are labelled `NEUTRAL_NOTE`: delivery instructions, contacts,
+ * opening hours, references, packaging, gate and dock, thanks, "as discussed with …". Without them
+ * the model only learns which category a note is about, never that it is about none, and names one
+ * for most neutral notes. They are roughed up like the others, all-clears included ("stock ok,
+ * …"), so an all-clear beside a neutral note stays neutral.
+ *
+ * There are 42 templates per category and 42 neutral ones (336 in all). The held-out notes come
+ * from different templates than the training notes: every fourth template of a class (the 4th,
+ * 8th, …, 10 per class) is held out and never trained on. What they share is the slot
+ * vocabulary, each category's own words (`{oos}`, `{climit}`, `{cutoff}`…), the roughing-up and
+ * the all-clear phrases, not the sentences, so the held-out score measures reading new phrasings
+ * of the same problems, not recall of the training sentences.
  */
 export const TRIAGE_TEMPLATES: Record<string, readonly string[]> = {
   STOCK_SHORTAGE: [
@@ -329,6 +335,50 @@ export const TRIAGE_TEMPLATES: Record<string, readonly string[]> = {
     '[sync|Abgleich|data sync] [between|zwischen] {erp} [and|und] [ordex|WMS] [broken|kaputt|failing] [since|seit] {date}',
     '{erp} [timeout|Timeout|not responding] [on|bei] [update|Änderung] [for|für] {order}, [status|Status] [unknown|unklar]',
   ],
+  [NEUTRAL_NOTE]: [
+    '[please|pls|bitte] [call|ring|anrufen] {person} [before|prior to|vor] [delivery|Anlieferung|arrival], {phone}',
+    '[deliver|Anlieferung] [to|an] [gate|Tor|dock] {d1}, [ask for|fragen nach|contact] {person} [at reception|am Empfang|on site]',
+    '[contact|Ansprechpartner|AP] [on site|vor Ort|for delivery]: {person}, {phone}',
+    '[goods receiving|Warenannahme|receiving] [open|geöffnet|hours] {window}',
+    '[cust|customer|Kunde] [ref|reference|Referenz] {po}, [please|pls|bitte] [quote|state|angeben] [on|auf] [delivery note|Lieferschein|invoice]',
+    'as discussed with {person} [on the phone|by phone|telefonisch|yesterday|today]',
+    '[thanks|thank you|danke|vielen Dank] [for the quick help|for your help|für die schnelle Hilfe], [all good|alles gut|great]',
+    '[new|neuer] [contact person|Ansprechpartner|buyer|Einkäufer] [at|bei] {cust} [is|ist] {person}, [mail|email|Tel.] [to follow|folgt|below]',
+    '[please|pls|bitte] [label|mark|beschriften] [each|every|jede] [pallet|carton|box|Palette] [with|mit] {po}',
+    '[use|via] [rear entrance|back entrance|Hintereingang|side gate|Seiteneinfahrt], [front|main] [entrance|Einfahrt] [closed for construction|is a pedestrian zone|gesperrt]',
+    '[order|Auftrag|{order}] [placed by|entered by|erfasst von] {person} [on behalf of|für|for] {cust}',
+    '[reference|Referenz|ref] [project|Projekt|site|Baustelle] {d4} - {cust}',
+    '[hand over|übergeben|leave] [at|an] [the site office|Bauleitung|the porter|Pförtner|reception]',
+    '[forklift|Stapler|pallet jack] [available|vorhanden|on site] [at|bei] [unloading|Entladung|the dock]',
+    '[regular|standing|Dauer-] [order|Auftrag|Bestellung], [same as|wie] [last month|letzten Monat|every week|jede Woche]',
+    '[hello|hi|Hallo|Guten Morgen] {person}, [just|nur] [confirming|zur Info|fyi] [receipt of|Eingang] [the order|der Bestellung|{order}]',
+    '[tel|Tel.|phone|mobile|Handy] {person}: {phone}',
+    '[please|pls|bitte] [ring|klingeln|knock] [at|bei] [the side door|Tür {d1}|building {letter}|Halle {d1}]',
+    '[invoice|Rechnung|invoices] [to|an] [head office|Zentrale|accounts dept|the address on file], [delivery|Lieferung] [to|an] [site|Baustelle|branch {d2}]',
+    '[their|cust|Kunden-] [order number|Bestellnummer|PO] {po}, [cost centre|Kostenstelle|KST] {d4}',
+    '[original|orig] [packaging|Verpackung|cartons] [please|pls|bitte], [no|keine] [repacking|Umverpackung|loose parts]',
+    '[euro pallets|Europaletten|EUR pallets] [exchange|tauschen|Tausch], [please|pls] [bring|mitbringen] [empties|leere|back]',
+    '[happy|glad] [to help|to assist], [let me know|melde dich|gerne wieder] [if anything else|bei Fragen|for the next one]',
+    '[see|siehe] [attached|Anhang|attachment] [for|für] [site plan|Lageplan|directions|Anfahrt]',
+    '{cust} [now|jetzt|is now] [under|unter] [new|neuer] [name|Name|company name], [same|gleiche] [customer|Kunden] [number|nr|no.]',
+    '[delivery|Lieferung|drop-off] [at|an] [loading ramp|Rampe|ramp] {d1}, [height|Höhe] {d3}cm',
+    '[order|Auftrag] [copied|kopiert|duplicated] [from|von|aus] {order} [at|on] [cust|customer] [request|Wunsch]',
+    '[mark|markiert|flag] [as|als] [project|Projekt|site] [order|Auftrag]: [{cust}|job {d4}|Baustelle {d4}]',
+    '[please|pls|bitte] [bring|mit] [delivery note|Lieferschein|paperwork] [in|x] [duplicate|2-fach|two copies]',
+    '[reception|Empfang|front desk] [manned|besetzt|open] [until|bis] {time}',
+    '[nice|good|great] [talking to you|chatting|call] [today|earlier|heute], {person}',
+    '[our|unsere] [ref|reference|Referenz]: {order}, [your|Ihre] [ref|reference|Referenz]: {po}',
+    '[hard hat|Helm|PPE|safety vest] [required|Pflicht|mandatory] [on site|auf der Baustelle|for drivers]',
+    '[parking|Parken] [on|in] [the yard|dem Hof|side street] [ok|possible|erlaubt], [driver|Fahrer] [please|pls] [report|melden] [to|bei] {person}',
+    '[copy|Kopie] [of|der] [order confirmation|AB|confirmation] [to|an] {person} [please|pls|bitte]',
+    '[same|gleiche] [address|Adresse|drop point] [as|wie] [last time|letztes Mal|before|usual]',
+    '[wrapped|stretch wrapped|foliert] [pallets|Paletten] [please|pls|bitte], [max|höchstens] {d3} kg [each|per pallet|pro Palette]',
+    '[greetings|Grüße|regards] [from|aus] [sales|Vertrieb|the office] - [order|Auftrag] [entered|erfasst|booked] [as requested|wie gewünscht|per mail]',
+    '[buyer|Einkauf|purchasing] [at|bei] {cust}: {person}, [reachable|erreichbar|available] {window}',
+    '[follow-up|Folgeauftrag|repeat] [to|zu] {order}, [same|gleiche] [terms|conditions|Konditionen] [as agreed|wie besprochen]',
+    'per {person}: [ok|fine|passt] [to proceed|as entered|so], [no changes|keine Änderungen]',
+    '[site|Baustelle|site address] [entrance|Zufahrt|access] [via|über] [{dc} road|Industriestraße {d2}|gate {letter}]',
+  ],
 };
 
 /** Each category's own words, shared by its templates (held-out ones included): staff's vocabulary is small, their sentences are not. */
@@ -609,6 +659,15 @@ const SLOTS: Record<string, Slot> = {
   week: (rnd) => String(rnd.int(1, 52)),
   hh: (rnd) => String(rnd.int(10, 17)),
   h12: (rnd) => String(rnd.int(1, 5)),
+  phone: [
+    '+49 {d3} {d7}',
+    '0{d3}-{d6}',
+    '+39 {d3} {d6}',
+    '{d4} {d4}',
+    'ext. {d3}',
+    'Durchwahl {d2}',
+    'mobile 0{d3} {d7}',
+  ],
   l: (rnd) => String(rnd.int(1, 9)),
   l0: (rnd) => String(rnd.int(1, 9) * 10),
   sku: [
@@ -889,7 +948,7 @@ export const DEFAULT_TRIAGE_CORPUS: TriageCorpusOptions = {
 export interface TriageCorpus {
   /** In a seeded random order (mini-batches then mix the categories). */
   train: TriageExample[];
-  /** Category by category, template by template. */
+  /** Class by class (the categories, then the neutral notes), template by template. */
   heldOut: TriageExample[];
   templates: { train: number; heldOut: number };
 }
@@ -904,7 +963,7 @@ export function triageCorpus(options: TriageCorpusOptions = DEFAULT_TRIAGE_CORPU
   const train: TriageExample[] = [];
   const heldOut: TriageExample[] = [];
   const templates = { train: 0, heldOut: 0 };
-  for (const category of TRIAGE_CATEGORIES) {
+  for (const category of TRIAGE_CLASSES) {
     const list = TRIAGE_TEMPLATES[category];
     if (!list) throw new Error(`no templates for ${category}`);
     list.forEach((template, index) => {

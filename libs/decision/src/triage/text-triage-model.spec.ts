@@ -7,10 +7,10 @@ import {
   type TriageModelArtifact,
   type TriageTrainingOptions,
 } from './text-triage-model';
-import { TRIAGE_CATEGORIES, type TriageExample } from './triage';
+import { NEUTRAL_NOTE, TRIAGE_CATEGORIES, TRIAGE_CLASSES, type TriageExample } from './triage';
 import { DEFAULT_TRIAGE_FEATURIZER } from './triage-features';
 
-/** Three categories, three notes each, with words no other category uses. */
+/** Three categories and the neutral class, three notes each, with words no other class uses. */
 const TINY: TriageExample[] = [
   { text: 'credit limit exceeded, hold', category: 'CREDIT_HOLD' },
   { text: 'invoices overdue, credit block', category: 'CREDIT_HOLD' },
@@ -21,6 +21,9 @@ const TINY: TriageExample[] = [
   { text: 'price does not match contract', category: 'PRICE_MISMATCH' },
   { text: 'margin below floor', category: 'PRICE_MISMATCH' },
   { text: 'Preisdifferenz zum Vertrag', category: 'PRICE_MISMATCH' },
+  { text: 'please call before delivery', category: NEUTRAL_NOTE },
+  { text: 'gate 3, ask for Anna', category: NEUTRAL_NOTE },
+  { text: 'thanks for the quick help', category: NEUTRAL_NOTE },
 ];
 
 const TINY_TRAINING: TriageTrainingOptions = { epochs: 30, batchSize: 4, learningRate: 0.1, l2: 0 };
@@ -40,7 +43,8 @@ describe('text-triage model (TensorFlow.js softmax over hashed features)', () =>
     expect(epochs).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(artifact.training.accuracy).toBe(1);
     const model = new TextTriageModel(artifact, { threshold: 0 });
-    for (const e of TINY) expect((await model.classify(e.text)).category).toBe(e.category);
+    for (const e of TINY)
+      expect((await model.classify(e.text)).category).toBe(e.category === NEUTRAL_NOTE ? null : e.category);
   });
 
   it('trains deterministically: the same notes give the same weights and version', async () => {
@@ -58,15 +62,15 @@ describe('text-triage model (TensorFlow.js softmax over hashed features)', () =>
     expect(artifact).toMatchObject({
       model: 'text-triage',
       featurizer: DEFAULT_TRIAGE_FEATURIZER,
-      classes: TRIAGE_CATEGORIES,
-      examples: 9,
+      classes: TRIAGE_CLASSES,
+      examples: 12,
       library: '@tensorflow/tfjs 4.22.0',
       hyperparameters: TINY_TRAINING,
     });
     expect(artifact.dataFingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(artifact.version).toBe(`text-triage-${artifact.dataFingerprint.slice(0, 12)}`);
-    expect(artifact.weights).toHaveLength(4096 * 7);
-    expect(artifact.biases).toHaveLength(7);
+    expect(artifact.weights).toHaveLength(4096 * 8);
+    expect(artifact.biases).toHaveLength(8);
     for (const w of artifact.weights) expect(Number(w.toPrecision(6))).toBe(w);
   });
 
@@ -83,7 +87,7 @@ describe('text-triage model (TensorFlow.js softmax over hashed features)', () =>
       const batch = await predictTriageBatch(model.artifact, notes);
       notes.forEach((note, i) => {
         const own = model.probabilities(note);
-        expect(own).toHaveLength(7);
+        expect(own).toHaveLength(8);
         own.forEach((p, c) => expect(p).toBeCloseTo(batch[i][c], 6));
       });
     }
@@ -92,15 +96,45 @@ describe('text-triage model (TensorFlow.js softmax over hashed features)', () =>
 
   it('answers with every category’s probability, and null below the threshold', async () => {
     const note = 'credit limit exceeded';
-    const confident = await new TextTriageModel(artifact).classify(note);
+    const model = new TextTriageModel(artifact);
+    const confident = await model.classify(note);
     expect(confident.category).toBe('CREDIT_HOLD');
     expect(confident.source).toBe('model');
     expect(confident.modelVersion).toBe(artifact.version);
     expect(Object.keys(confident.scores)).toEqual(TRIAGE_CATEGORIES);
-    expect(Object.values(confident.scores).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    const neutral = model.probabilities(note)[TRIAGE_CLASSES.indexOf(NEUTRAL_NOTE)];
+    expect(Object.values(confident.scores).reduce((a, b) => a + b, 0)).toBeCloseTo(1 - neutral, 12);
     expect(confident.confidence).toBe(Math.max(...Object.values(confident.scores)));
     const strict = await new TextTriageModel(artifact, { threshold: 1 }).classify(note);
     expect(strict).toEqual({ ...confident, category: null });
+  });
+
+  it('answers null for a note of the neutral class, whatever the threshold', async () => {
+    const note = 'pls call before delivery, thanks';
+    const eager = await new TextTriageModel(artifact, { threshold: 0 }).classify(note);
+    expect(eager.category).toBeNull();
+    expect(Object.keys(eager.scores)).toEqual(TRIAGE_CATEGORIES);
+    expect(eager.confidence).toBe(Math.max(...Object.values(eager.scores)));
+    const probabilities = new TextTriageModel(artifact).probabilities(note);
+    expect(eager.confidence).toBeLessThan(probabilities[TRIAGE_CLASSES.indexOf(NEUTRAL_NOTE)]);
+  });
+
+  it('reads an artifact trained before the neutral class: its classes are the categories alone', async () => {
+    const neutral = TRIAGE_CLASSES.indexOf(NEUTRAL_NOTE);
+    const older = parseTriageArtifact(
+      JSON.parse(
+        JSON.stringify({
+          ...artifact,
+          classes: TRIAGE_CATEGORIES,
+          weights: artifact.weights.filter((_, i) => i % TRIAGE_CLASSES.length !== neutral),
+          biases: artifact.biases.filter((_, c) => c !== neutral),
+        }),
+      ),
+    );
+    const result = await new TextTriageModel(older).classify('credit limit exceeded');
+    expect(result.category).toBe('CREDIT_HOLD');
+    expect(Object.keys(result.scores)).toEqual(TRIAGE_CATEGORIES);
+    expect(Object.values(result.scores).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
 
   it('refuses notes it cannot learn from and artifacts it cannot read', async () => {
@@ -109,7 +143,7 @@ describe('text-triage model (TensorFlow.js softmax over hashed features)', () =>
       '"LATE" is not a triage category',
     );
     expect(() => new TextTriageModel({ ...artifact, biases: [0] })).toThrow(
-      `model ${artifact.version} is inconsistent: 28672 weights and 1 biases for 4096 × 7`,
+      `model ${artifact.version} is inconsistent: 32768 weights and 1 biases for 4096 × 8`,
     );
     expect(() => new TextTriageModel(artifact, { threshold: 1.5 })).toThrow(
       'the threshold must be between 0 and 1, not 1.5',

@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import {
   DEFAULT_TRIAGE_THRESHOLD,
-  TRIAGE_CATEGORIES,
+  NEUTRAL_NOTE,
+  TRIAGE_CLASSES,
   type TextTriage,
   type TriageExample,
   type TriageResult,
@@ -39,7 +40,10 @@ export interface TriageModelArtifact {
   /** `text-triage-` and the first 12 hex digits of the data fingerprint. */
   version: string;
   featurizer: TriageFeaturizerConfig;
-  /** The categories, in the order of the weights' columns and the biases. */
+  /**
+   * The classes, in the order of the weights' columns and the biases: the categories, then
+   * `NEUTRAL_NOTE` (an artifact trained before the neutral class has only the categories).
+   */
   classes: string[];
   /**
    * `dimension × classes` weights, row by row: bucket i's weight for class c is at
@@ -56,8 +60,13 @@ export interface TriageModelArtifact {
   hyperparameters: TriageTrainingOptions;
   /** The last epoch's loss (cross-entropy plus the L2 penalty) and the accuracy on the notes trained on. */
   training: { loss: number; accuracy: number };
-  /** Scores on notes from templates the model never saw, when the trainer had them. */
+  /**
+   * Scores on notes about a category from templates the model never saw, when the trainer had
+   * them; over the categories only, so the figures compare with a model without the neutral class.
+   */
   heldOut?: TriageEvaluation;
+  /** Neutral notes from templates the model never saw: how many, and the share answered null. */
+  heldOutNeutral?: { notes: number; leftAlone: number };
 }
 
 export interface TriageTrainingRun {
@@ -81,7 +90,7 @@ export async function trainTextTriage(
   const featurizer = run.featurizer ?? DEFAULT_TRIAGE_FEATURIZER;
   checkFeaturizer(featurizer);
   if (examples.length === 0) throw new Error('no notes to train on');
-  const classes = [...TRIAGE_CATEGORIES];
+  const classes = [...TRIAGE_CLASSES];
   const labels = examples.map((e) => {
     const label = classes.indexOf(e.category);
     if (label < 0) throw new Error(`"${e.category}" is not a triage category`);
@@ -155,7 +164,8 @@ export async function trainTextTriage(
 /**
  * A trained text-triage model, scoring a note without the training library: the note's few
  * non-zero hashed features times their rows of weights (a sparse dot product; a test holds it to
- * what TensorFlow.js computes), then the softmax. Answers null below the threshold.
+ * what TensorFlow.js computes), then the softmax. Answers null when the neutral class is more
+ * probable than every category, or the best category is below the threshold.
  */
 export class TextTriageModel implements TextTriage {
   readonly threshold: number;
@@ -180,11 +190,16 @@ export class TextTriageModel implements TextTriage {
 
   async classify(text: string): Promise<TriageResult> {
     const probabilities = this.probabilities(text);
-    const { category, confidence } = this.top(text, probabilities);
+    const { classes } = this.artifact;
+    const neutral = classes.indexOf(NEUTRAL_NOTE);
+    const categories = classes.map((_, i) => i).filter((i) => i !== neutral);
+    const best = categories.reduce((b, c) => (probabilities[c] > probabilities[b] ? c : b));
+    const confidence = probabilities[best];
+    const aboutNothing = neutral >= 0 && probabilities[neutral] > confidence;
     return {
-      category: confidence >= this.threshold ? category : null,
+      category: !aboutNothing && confidence >= this.threshold ? classes[best] : null,
       confidence,
-      scores: Object.fromEntries(this.artifact.classes.map((c, i) => [c, probabilities[i]])),
+      scores: Object.fromEntries(categories.map((c) => [classes[c], probabilities[c]])),
       source: 'model',
       modelVersion: this.artifact.version,
     };
@@ -202,7 +217,10 @@ export class TextTriageModel implements TextTriage {
     return softmax(logits);
   }
 
-  /** The most probable category, whatever the threshold (the first in class order on a tie). */
+  /**
+   * The most probable class (`NEUTRAL_NOTE` included), whatever the threshold (the first in class
+   * order on a tie): what the training accuracy counts.
+   */
   top(text: string, probabilities = this.probabilities(text)): { category: string; confidence: number } {
     let best = 0;
     for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
@@ -275,6 +293,7 @@ const artifactSchema = z.object({
       perClass: z.record(classScores),
     })
     .optional(),
+  heldOutNeutral: z.object({ notes: z.number().int(), leftAlone: z.number() }).optional(),
 });
 
 /** A model artifact read from JSON, checked field by field (a file is not trusted to be one). */

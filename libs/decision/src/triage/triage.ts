@@ -18,9 +18,15 @@ export interface TriageResult {
    * by guesswork.
    */
   category: string | null;
-  /** The probability of the best category (the LLM's own figure for `llm`), from 0 to 1. */
+  /**
+   * The probability of the best category (the LLM's own figure for `llm`), from 0 to 1. A model
+   * with the neutral class keeps its share out: a note about nothing scores low here.
+   */
   confidence: number;
-  /** Per category, its probability; the LLM gives only the category it chose. */
+  /**
+   * Per category, its probability; the LLM gives only the category it chose. Only the categories:
+   * a model with the neutral class gives the rest of the probability (1 − their sum) to it.
+   */
   scores: Record<string, number>;
   /** What decided: the shipped model, an LLM, or keyword rules. */
   source: 'model' | 'llm' | 'rules';
@@ -31,11 +37,23 @@ export interface TriageResult {
 /** A labelled note: what training and evaluation read. */
 export interface TriageExample {
   text: string;
+  /** One of the categories, or `NEUTRAL_NOTE` for a note about none of them. */
   category: string;
 }
 
 /** The categories a note can be triaged into: the exception taxonomy, in its canonical order. */
 export const TRIAGE_CATEGORIES: readonly string[] = Object.values(ExceptionCategory);
+
+/**
+ * The label of a note about none of the categories ("pls call before delivery", "PO ref 4711").
+ * The model learns it as a class of its own, so such a note is answered null because the model
+ * recognises it, not only because no category happens to reach the threshold. It is never an
+ * answer: `classify` gives null instead.
+ */
+export const NEUTRAL_NOTE = 'NONE';
+
+/** What the model is trained to tell apart: the categories, then the neutral class. */
+export const TRIAGE_CLASSES: readonly string[] = [...TRIAGE_CATEGORIES, NEUTRAL_NOTE];
 
 /**
  * Below this confidence the triage answers null. With seven categories an uninformative note scores
