@@ -75,8 +75,10 @@ export class ApplyErpEventsListener implements OnModuleInit {
           'older order version ignored',
         );
       } else if (outcome) {
-        // The version as mirrored: other services read the notes orders keeps, not the ERP's raw text.
-        const mirrored = { ...order, notes: orderNotesToKeep(order.notes) };
+        // The version as mirrored: other services read the notes orders keeps, not the ERP's raw
+        // text. A version without notes is passed on as it came (no `notes` key added).
+        const mirrored =
+          order.notes === undefined ? order : { ...order, notes: orderNotesToKeep(order.notes) };
         derived.push(this.derived(`orders.order.${outcome}.v1`, order.orderNumber, mirrored, event));
       }
     }
