@@ -78,7 +78,8 @@ describe('population stability index', () => {
 
   it('bins a feature with few distinct values by value, so a rare value keeps its own bin', () => {
     // A 0/1 indicator set on 5 of 100 reference orders: deciles alone would all be 0 and leave one
-    // bin (PSI always 0). By value: [−∞, 1) holds the 0s, [1, ∞) the 1s. Current: 20 of 100 set.
+    // bin (PSI always 0). By value: [0, 1) holds the 0s, [1, 1⁺) the 1s, and the bins below 0 and
+    // above 1 stay empty on both sides (adding nothing). Current: 20 of 100 set.
     //   PSI = (0.8 − 0.95)·ln(0.8 / 0.95) + (0.2 − 0.05)·ln(0.2 / 0.05)
     //       = 0.15 · 0.171850 + 0.15 · 1.386294 = 0.233722
     const reference = Array.from({ length: 100 }, (_, i) => (i < 5 ? 1 : 0));
@@ -86,16 +87,32 @@ describe('population stability index', () => {
     const result = populationStabilityIndex(reference, current);
     expect(result.binning).toBe('discrete');
     expect(result.psi).toBeCloseTo(0.233722, 6);
+    const above1 = 1 + Number.EPSILON;
     expect(result.bins).toEqual([
-      { from: -Infinity, to: 1, expectedShare: 0.95, actualShare: 0.8 },
-      { from: 1, to: Infinity, expectedShare: 0.05, actualShare: 0.2 },
+      { from: -Infinity, to: 0, expectedShare: 0, actualShare: 0 },
+      { from: 0, to: 1, expectedShare: 0.95, actualShare: 0.8 },
+      { from: 1, to: above1, expectedShare: 0.05, actualShare: 0.2 },
+      { from: above1, to: Infinity, expectedShare: 0, actualShare: 0 },
     ]);
-    // A small count: 0, 1 and 2 in the reference; a 3 today counts with the 2s (the last bin).
+    // A small count: 0, 1 and 2 in the reference; a 3 today is beyond any value seen: a bin of its own.
     expect(populationStabilityIndex([0, 0, 1, 2], [0, 1, 3, 3]).bins).toEqual([
-      { from: -Infinity, to: 1, expectedShare: 0.5, actualShare: 0.25 },
+      { from: -Infinity, to: 0, expectedShare: 0, actualShare: 0 },
+      { from: 0, to: 1, expectedShare: 0.5, actualShare: 0.25 },
       { from: 1, to: 2, expectedShare: 0.25, actualShare: 0.25 },
-      { from: 2, to: Infinity, expectedShare: 0.25, actualShare: 0.5 },
+      { from: 2, to: 2 + 2 * Number.EPSILON, expectedShare: 0.25, actualShare: 0 },
+      { from: 2 + 2 * Number.EPSILON, to: Infinity, expectedShare: 0, actualShare: 0.5 },
     ]);
+  });
+
+  it('sees an indicator the reference never set, set now: significant drift, not more of the 0s', () => {
+    // Reference: never set; current: set on 30 of 100. Bins: [0, 0⁺) and above it.
+    //   PSI = (0.7 − 1)·ln(0.7 / 1) + (0.3 − 1e-4)·ln(0.3 / 1e-4) = 0.107002 + 2.401224 = 2.508226
+    const result = populationStabilityIndex(
+      Array.from({ length: 100 }, () => 0),
+      Array.from({ length: 100 }, (_, i) => (i < 30 ? 1 : 0)),
+    );
+    expect(result.psi).toBeCloseTo(0.3 * -Math.log(0.7) + (0.3 - 1e-4) * Math.log(0.3 / 1e-4), 6);
+    expect(driftLevel(result.psi)).toBe('significant');
   });
 
   it('keeps a heap of tied values in one bin of quantile binning', () => {

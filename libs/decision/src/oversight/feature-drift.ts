@@ -61,9 +61,11 @@ export interface PsiResult {
  * ⌊k·n/bins⌋ of the sorted reference), so each holds about a tenth of it; a cut repeated by tied
  * values, or equal to the smallest value, is dropped, so a value heaped at one point (slack capped
  * at its maximum, an indicator that is mostly 0) keeps a bin of its own. A feature with at most
- * `bins` distinct values in the reference (0/1 indicators, small counts) is cut at each of them
- * instead, so that even a value the reference holds once in a hundred has its own bin. The first
- * bin starts at −∞ and the last ends at +∞: a current value outside the reference's range counts
+ * `bins` distinct values in the reference (0/1 indicators, small counts) is binned by value
+ * instead: each value the reference holds has a bin of its own, even one it holds once in a
+ * hundred, and values below or above all of them have one each — an indicator never set in the
+ * reference and set now, or a count beyond any seen, is drift, not more of the nearest value.
+ * Quantile bins start at −∞ and end at +∞: a current value outside the reference's range counts
  * in the bin nearest it.
  */
 export function populationStabilityIndex(
@@ -81,7 +83,7 @@ export function populationStabilityIndex(
   const binning = distinct.length <= bins ? 'discrete' : 'quantile';
   const cuts =
     binning === 'discrete'
-      ? distinct.slice(1)
+      ? [...distinct, justAbove(distinct[distinct.length - 1])]
       : distinctValues(
           Float64Array.from(
             { length: bins - 1 },
@@ -202,4 +204,9 @@ function countInBins(values: ArrayLike<number>, cuts: readonly number[]): number
     counts[lo]++;
   }
   return counts;
+}
+
+/** The smallest double greater than `x` (or close above it): the end of the bin holding exactly `x`. */
+function justAbove(x: number): number {
+  return x === 0 ? Number.MIN_VALUE : x + Math.abs(x) * Number.EPSILON;
 }
