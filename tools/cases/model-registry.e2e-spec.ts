@@ -355,18 +355,26 @@ describe('model registry and the learned models in the cases service', () => {
     const token = await stack.token({ roles: ['admin'], user: 'ops.admin' });
     const taken = await eventually(async () => {
       const { data } = await graphql<{
-        actionOutcomes: (OutcomeRecord & { orderNumber: string; action: string })[];
+        actionOutcomes: (OutcomeRecord & {
+          orderNumber: string;
+          action: string;
+          successProbability: number | null;
+          rankingModel: string | null;
+        })[];
       }>(
         stack.gatewayUrl!,
-        '{ actionOutcomes(first: 200) { actionId orderNumber action takenAt fate orderLate rankingInput } }',
+        '{ actionOutcomes(first: 200) { actionId orderNumber action takenAt fate orderLate rankingInput successProbability rankingModel } }',
         {},
         { authorization: `Bearer ${token}` },
       );
-      const first = data?.actionOutcomes.filter((o) => o.orderNumber === 'SO-9801') ?? [];
-      return first.length ? first : undefined;
+      return data?.actionOutcomes.some((o) => o.orderNumber === 'SO-9801') ? data.actionOutcomes : undefined;
     }, 30_000);
+    // The rules ranked the first case: no prediction to judge. What the model ranked carries its version.
+    for (const o of taken)
+      expect(o.rankingModel).toBe(o.successProbability === null ? null : actionArtifact.version);
     // The automation policy took the rules' first action on the stock shortage of the first case.
-    const transfer = taken.find((o) => o.action === 'ALTERNATE_DC')!;
+    const transfer = taken.find((o) => o.orderNumber === 'SO-9801' && o.action === 'ALTERNATE_DC')!;
+    expect(transfer.successProbability).toBeNull();
     expect(JSON.parse(transfer.rankingInput!)).toMatchObject({
       action: 'ALTERNATE_DC',
       category: 'STOCK_SHORTAGE',

@@ -31,7 +31,7 @@ const FAILED = new Set(['rejected', 'refused', 'reworked']);
  * exception and the order shipped on the date last asked for; it failed when its approval was
  * rejected, the ERP refused it, its settlement was undone by rework, or the order shipped late.
  * Actions whose fate is still open, and settled ones whose order has not shipped, wait for a
- * later run. Inputs recorded without their null fields get them back before they are checked.
+ * later run.
  */
 export function examplesFromOutcomes(records: readonly OutcomeRecord[]): {
   examples: ActionExample[];
@@ -57,8 +57,7 @@ export function examplesFromOutcomes(records: readonly OutcomeRecord[]): {
       continue;
     }
     try {
-      const recorded = JSON.parse(record.rankingInput) as Record<string, unknown>;
-      const input = parseActionInput({ category: null, segment: null, tier: null, ...recorded });
+      const input = parseActionInput(JSON.parse(record.rankingInput));
       examples.push({ input, at: new Date(record.takenAt), succeeded });
     } catch (error) {
       skipped.invalid++;

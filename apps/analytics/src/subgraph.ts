@@ -9,6 +9,7 @@ import { ModelRegistryArtifacts1765929600000 } from './migrations/1765929600000-
 import { OrderOutcomes1766016000000 } from './migrations/1766016000000-order-outcomes';
 import { ActionOutcomes1766102400000 } from './migrations/1766102400000-action-outcomes';
 import { ActionOutcomeRankingInput1766534400000 } from './migrations/1766534400000-action-outcome-ranking-input';
+import { ActionOutcomePrediction1766620800000 } from './migrations/1766620800000-action-outcome-prediction';
 import { ModelVersionEntity } from './model-registry/model-version.entity';
 import { RootCauseFindingEntity } from './root-causes/root-cause-finding.entity';
 import { ProcessVariantEntity } from './variants/process-variant.entity';
@@ -32,5 +33,6 @@ export const analyticsSubgraph: SubgraphDefinition = {
     OrderOutcomes1766016000000,
     ActionOutcomes1766102400000,
     ActionOutcomeRankingInput1766534400000,
+    ActionOutcomePrediction1766620800000,
   ],
 };

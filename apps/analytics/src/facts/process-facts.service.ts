@@ -170,6 +170,8 @@ export class ProcessFactsService {
             takenAt: step.occurredAt,
             cost: typeof cost === 'number' ? cost : 0,
             rankingInput: prefixed(step.attributes, 'rankingInput'),
+            successProbability: probabilityOrNull(step.attributes.successProbability),
+            rankingModel: textOrNull(step.attributes.rankingModelVersion),
           });
         if (orderNumber && isPerson(step.actor) && typeof step.attributes.rank === 'number')
           await this.kpis.personChose(tx, step.occurredAt, step.attributes.rank, {
@@ -308,4 +310,9 @@ function prefixed(attributes: Record<string, unknown>, prefix: string): Record<s
   return entries.length === 0
     ? null
     : Object.fromEntries(entries.map(([name, value]) => [name.slice(start.length), value]));
+}
+
+/** A probability attribute, or null when absent or not one. */
+function probabilityOrNull(value: unknown): number | null {
+  return typeof value === 'number' && value >= 0 && value <= 1 ? value : null;
 }

@@ -211,6 +211,8 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
         'rankingInput.cost': 40,
         'rankingInput.automatable': 'true',
         'rankingInput.monthEnd': 'false',
+        successProbability: 0.81,
+        rankingModelVersion: 'action-outcome-v1',
       },
     );
     // The ERP accepting the transfer spends its cost.
@@ -544,8 +546,9 @@ describe('KPI ledger (PostgreSQL, hand-built log)', () => {
         monthEnd: false,
       },
     });
-    // An action whose step carried no ranking input has none.
-    expect(outcomes[1].rankingInput).toBeNull();
+    expect(outcomes[0]).toMatchObject({ successProbability: 0.81, rankingModel: 'action-outcome-v1' });
+    // An action whose step carried no ranking input (ranked by the rules, or before ordex kept it) has none.
+    expect(outcomes[1]).toMatchObject({ rankingInput: null, successProbability: null, rankingModel: null });
     // X3 cleared by itself after the refused expedite, and the case came back as rework.
     expect(outcomes[2]).toMatchObject({
       settledAt: new Date('2026-11-02T23:40:00Z'),

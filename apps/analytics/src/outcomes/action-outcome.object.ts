@@ -75,4 +75,13 @@ export class ActionOutcomeObject {
       "What ordex ranked the action on, as JSON: the action-outcome model's inputs (action, category, cost, marginEffect, dateEffectDays, confidence, automatable, orderValue, lines, segment, tier, monthEnd, recentExceptions, exceptions; a null field is left out). With the fate, a training example for `npm run train -- --from-graph`. Null for actions taken before ordex recorded it.",
   })
   rankingInput: string | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "The learned ranking's probability that the action succeeds; null when the rules ranked it.",
+  })
+  successProbability: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The action-outcome model version that gave it.' })
+  rankingModel: string | null;
 }

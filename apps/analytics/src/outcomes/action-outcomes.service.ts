@@ -30,6 +30,9 @@ export interface ActionOutcome {
   orderLate: boolean | null;
   /** What ordex ranked the action on (the action-outcome model's inputs); null when not recorded. */
   rankingInput: Record<string, unknown> | null;
+  /** The learned ranking's probability that it succeeds, and the model version; null when the rules ranked it. */
+  successProbability: number | null;
+  rankingModel: string | null;
 }
 
 /**
@@ -59,13 +62,15 @@ export class ActionOutcomesService {
       takenAt: Date;
       cost: number;
       rankingInput: Record<string, unknown> | null;
+      successProbability: number | null;
+      rankingModel: string | null;
     },
   ): Promise<void> {
     await tx.query(
       `INSERT INTO "analytics"."action_outcome"
          (action_id, case_id, order_number, exception_id, approval_id, action, rank, by_person, taken_by, taken_at, cost,
-          ranking_input)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+          ranking_input, success_probability, ranking_model)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (action_id) DO NOTHING`,
       [
         a.actionId,
@@ -80,6 +85,8 @@ export class ActionOutcomesService {
         a.takenAt,
         a.cost,
         a.rankingInput,
+        a.successProbability,
+        a.rankingModel,
       ],
     );
   }
@@ -138,6 +145,8 @@ export class ActionOutcomesService {
       reworked_at: Date | null;
       order_late: boolean | null;
       ranking_input: Record<string, unknown> | null;
+      success_probability: number | null;
+      ranking_model: string | null;
     }[] = await this.db.query(
       `SELECT a.*, e.category,
               CASE WHEN o.shipped_at IS NULL OR o.requested_date IS NULL THEN NULL
@@ -170,6 +179,8 @@ export class ActionOutcomesService {
       fate: fateOf(r),
       orderLate: r.order_late,
       rankingInput: r.ranking_input,
+      successProbability: r.success_probability,
+      rankingModel: r.ranking_model,
     }));
   }
 }

@@ -28,7 +28,8 @@ export class RiskDeciderPerformanceObject {
 
 @ObjectType('CalibrationBin', {
   registerIn: AnalyticsSchema,
-  description: 'Decisions whose probability fell in [from, to): their mean and the share that shipped late.',
+  description:
+    'Predictions whose probability fell in [from, to): their mean and the share where the predicted outcome happened (service risk: shipped late; action outcome: succeeded).',
 })
 export class CalibrationBinObject {
   @Field(() => Float)
@@ -79,7 +80,7 @@ export class GroupPerformanceObject {
   description: 'A threshold the service-risk decisions crossed.',
 })
 export class OversightAlertObject {
-  @Field({ description: "'discrimination', 'calibration' or 'bias'." })
+  @Field({ description: "'discrimination', 'calibration', 'bias' or 'drift'." })
   kind: string;
 
   @Field({ description: 'The decider or group it concerns.' })

@@ -28,7 +28,7 @@ export interface SourcePerformance {
 }
 
 export interface OversightAlert {
-  kind: 'discrimination' | 'calibration' | 'bias';
+  kind: 'discrimination' | 'calibration' | 'bias' | 'drift';
   subject: string;
   message: string;
 }

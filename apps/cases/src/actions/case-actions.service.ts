@@ -192,6 +192,10 @@ export class CaseActionsService {
       rank: recommendation.rank,
       // What ordex ranked it on: with the action's fate, a training example for the next model.
       rankingInput: recommendation.rankingInput as JsonObject | null,
+      // The learned ranking's prediction for it, which oversight judges once its fate is known.
+      successProbability: recommendation.successProbability,
+      rankingModelVersion:
+        recommendation.successProbability === null ? null : (kase.actionRanking?.modelVersion ?? null),
       state: action.state,
       approvalId: approval?.id ?? null,
       requiredRole: approval?.requiredRole ?? null,

@@ -144,7 +144,7 @@ const finite = z.number().finite();
 
 const actionInputSchema = z.object({
   action: z.string().min(1),
-  category: z.string().min(1).nullable(),
+  category: z.string().min(1).nullable().default(null),
   cost: finite,
   marginEffect: finite,
   dateEffectDays: finite,
@@ -152,8 +152,8 @@ const actionInputSchema = z.object({
   automatable: z.boolean(),
   orderValue: finite,
   lines: finite.int().min(0),
-  segment: z.string().nullable(),
-  tier: z.string().nullable(),
+  segment: z.string().nullable().default(null),
+  tier: z.string().nullable().default(null),
   monthEnd: z.boolean(),
   recentExceptions: finite.min(0),
   exceptions: finite.int().min(0),
@@ -162,8 +162,8 @@ const actionInputSchema = z.object({
 /**
  * An action's inputs as the cases service recorded them when it ranked the action (a
  * recommendation's `rankingInput`, carried to analytics with the action taken), checked: the
- * examples a deployment's own history trains the action-outcome model on. Throws naming every
- * problem.
+ * examples a deployment's own history trains the action-outcome model on. The nullable fields may
+ * be absent (the event log leaves nulls out). Throws naming every problem.
  */
 export function parseActionInput(value: unknown): ActionInput {
   const parsed = actionInputSchema.safeParse(value);

@@ -179,6 +179,7 @@ export const ACCESS_RULES: Record<string, Scope> = {
   'Query.modelVersions': 'models:read',
   'Query.championModel': 'models:read',
   'Query.serviceRiskOversight': 'models:read',
+  'Query.actionRankingOversight': 'models:read',
   'Query.actionOutcomes': 'analytics:read',
   'Mutation.registerModelVersion': 'models:manage',
   'Mutation.promoteModelVersion': 'models:manage',

@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ACTION_FEATURES,
+  actionFeatures,
+  brierScore,
+  calibrationBins,
+  driftAlerts,
+  featureDrift,
+  parseActionInput,
+  rocAuc,
+  type CalibrationBin,
+  type FeatureDrift,
+} from '@ordex/decision';
+import { ActionOutcomesService, type ActionOutcome } from '../outcomes/action-outcomes.service';
+import { MIN_ORDERS_FOR_ALERTS, type OversightAlert } from './service-risk-oversight.service';
+
+/** Below this ROC AUC the ranking's success probabilities sort actions little better than chance. */
+export const MIN_ACTION_AUC = 0.6;
+/** The most actions one report reads (a window holding more is judged on its first ones). */
+const MAX_ACTIONS = 100_000;
+/** The drifting features a report lists. */
+const TOP_DRIFT = 10;
+
+/** One model version's (or the recommender's confidence's) figures on the actions it predicted. */
+export interface ActionPredictorPerformance {
+  modelVersion: string;
+  actions: number;
+  successRate: number;
+  auc: number | null;
+  brier: number;
+  /** The recommender's own confidence on the same actions: the baseline the model must beat. */
+  baselineAuc: number | null;
+  baselineBrier: number;
+}
+
+export interface ActionRankingOversight {
+  /** Actions taken in the window whose fate is known and that the model ranked. */
+  actions: number;
+  successRate: number;
+  byModel: ActionPredictorPerformance[];
+  calibration: CalibrationBin[];
+  /** Every feature's drift from the window before (of the same length) to this one, worst first. */
+  drift: FeatureDrift[];
+  alerts: OversightAlert[];
+}
+
+const FAILED = new Set(['rejected', 'refused', 'reworked']);
+
+/**
+ * How the learned ranking's predictions turned out: every action taken in [from, to) that the
+ * model ranked and whose fate is known — succeeded when it settled its exception and the order
+ * shipped on time; failed when rejected, refused, reworked or late — judged per model version
+ * against the recommender's own confidence (ROC AUC, Brier score), calibration by bins, and the
+ * drift of the actions' features from the window before. Alerts: a model ranking barely above
+ * chance, a model less accurate than the confidence it replaces, a feature drifted over PSI 0.25.
+ */
+@Injectable()
+export class ActionRankingOversightService {
+  constructor(private readonly outcomes: ActionOutcomesService) {}
+
+  async report(from: Date, to: Date): Promise<ActionRankingOversight> {
+    const current = await this.outcomes.list(MAX_ACTIONS, from, to);
+    const judged = current.flatMap((o) => {
+      const label = labelOf(o);
+      const confidence = inputOf(o)?.confidence;
+      return label === null || o.successProbability === null || confidence === undefined
+        ? []
+        : [{ model: o.rankingModel ?? 'unknown', p: o.successProbability, confidence, label }];
+    });
+    const byVersion = new Map<string, typeof judged>();
+    for (const j of judged) byVersion.set(j.model, [...(byVersion.get(j.model) ?? []), j]);
+    const byModel = [...byVersion.entries()]
+      .map(([modelVersion, rows]): ActionPredictorPerformance => {
+        const labels = rows.map((r) => r.label);
+        return {
+          modelVersion,
+          actions: rows.length,
+          successRate: mean(labels),
+          auc: orNull(
+            rocAuc(
+              rows.map((r) => r.p),
+              labels,
+            ),
+          ),
+          brier: brierScore(
+            rows.map((r) => r.p),
+            labels,
+          ),
+          baselineAuc: orNull(
+            rocAuc(
+              rows.map((r) => r.confidence),
+              labels,
+            ),
+          ),
+          baselineBrier: brierScore(
+            rows.map((r) => r.confidence),
+            labels,
+          ),
+        };
+      })
+      .sort((a, b) => b.actions - a.actions || a.modelVersion.localeCompare(b.modelVersion));
+
+    const before = await this.outcomes.list(MAX_ACTIONS, new Date(2 * from.getTime() - to.getTime()), from);
+    const features = (outcomes: readonly ActionOutcome[]) =>
+      outcomes.flatMap((o) => {
+        const input = inputOf(o);
+        return input ? [actionFeatures(input)] : [];
+      });
+    const reference = features(before);
+    const now = features(current);
+    const drift = reference.length && now.length ? featureDrift(reference, now, ACTION_FEATURES) : null;
+
+    const alerts: OversightAlert[] = [];
+    for (const m of byModel) {
+      if (m.actions < MIN_ORDERS_FOR_ALERTS) continue;
+      if (m.auc !== null && m.auc < MIN_ACTION_AUC)
+        alerts.push({
+          kind: 'discrimination',
+          subject: m.modelVersion,
+          message: `${m.modelVersion} sorts actions that work barely above chance: AUC ${m.auc.toFixed(3)} < ${MIN_ACTION_AUC} over ${m.actions} actions`,
+        });
+      if (m.brier > m.baselineBrier)
+        alerts.push({
+          kind: 'calibration',
+          subject: m.modelVersion,
+          message: `${m.modelVersion} is less accurate than the recommender's confidence it replaces: Brier ${m.brier.toFixed(4)} > ${m.baselineBrier.toFixed(4)} over ${m.actions} actions`,
+        });
+    }
+    for (const alert of drift ? driftAlerts(drift) : [])
+      alerts.push({ kind: 'drift', subject: alert.feature, message: alert.message });
+    const labels = judged.map((j) => j.label);
+    return {
+      actions: judged.length,
+      successRate: mean(labels),
+      byModel,
+      calibration: judged.length
+        ? calibrationBins(
+            judged.map((j) => j.p),
+            labels,
+          )
+        : [],
+      drift: (drift?.features ?? []).slice(0, TOP_DRIFT),
+      alerts,
+    };
+  }
+}
+
+/** 1 when the action worked, 0 when it failed, null while its fate or the order's date is open. */
+function labelOf(o: ActionOutcome): 0 | 1 | null {
+  if (FAILED.has(o.fate)) return 0;
+  if (o.fate !== 'settled' || o.orderLate === null) return null;
+  return o.orderLate ? 0 : 1;
+}
+
+function inputOf(o: ActionOutcome) {
+  if (!o.rankingInput) return null;
+  try {
+    return parseActionInput(o.rankingInput);
+  } catch {
+    return null;
+  }
+}
+
+function mean(values: readonly number[]): number {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+}
+
+function orNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
