@@ -1,4 +1,4 @@
-import { SeededRandom } from '@ordex/demo-data';
+import { SeededRandom, shuffled } from '@ordex/demo-data';
 import {
   ACTION_FEATURES,
   ActionModel,
@@ -37,19 +37,16 @@ export async function caseHistory(
 
 /** The actions taken on the cases, as training examples, in a seeded random order. */
 export function actionExamples(cases: readonly SimulatedCase[], seed: number): ActionExample[] {
-  const examples = cases.flatMap((kase) =>
-    kase.taken.map((t) => ({
-      input: kase.candidates[t.candidate].input,
-      at: kase.at,
-      succeeded: t.succeeded,
-    })),
+  return shuffled(
+    new SeededRandom(seed),
+    cases.flatMap((kase) =>
+      kase.taken.map((t) => ({
+        input: kase.candidates[t.candidate].input,
+        at: kase.at,
+        succeeded: t.succeeded,
+      })),
+    ),
   );
-  const rnd = new SeededRandom(seed);
-  for (let i = examples.length - 1; i > 0; i--) {
-    const j = rnd.int(0, i);
-    [examples[i], examples[j]] = [examples[j], examples[i]];
-  }
-  return examples;
 }
 
 /** Trains the action-outcome model on the actions taken on the earlier cases. */

@@ -1,4 +1,4 @@
-import { parseActionInput, type ActionExample } from '@ordex/decision';
+import { actionSucceeded, parseActionInput, type ActionExample } from '@ordex/decision';
 import { graphRequest, type GraphTarget } from './graph-request';
 
 /** One action taken, as `actionOutcomes` answers it: its fate, the order's lateness, what it was ranked on. */
@@ -24,14 +24,9 @@ export interface SkippedOutcomes {
   firstInvalid: string | null;
 }
 
-const FAILED = new Set(['rejected', 'refused', 'reworked']);
-
 /**
- * A deployment's own outcomes as training examples: an action succeeded when it settled its
- * exception and the order shipped on the date last asked for; it failed when its approval was
- * rejected, the ERP refused it, its settlement was undone by rework, or the order shipped late.
- * Actions whose fate is still open, and settled ones whose order has not shipped, wait for a
- * later run.
+ * A deployment's own outcomes as training examples, labelled by {@link actionSucceeded}: actions
+ * whose fate is still open, and settled ones whose order has not shipped, wait for a later run.
  */
 export function examplesFromOutcomes(records: readonly OutcomeRecord[]): {
   examples: ActionExample[];
@@ -40,16 +35,10 @@ export function examplesFromOutcomes(records: readonly OutcomeRecord[]): {
   const skipped: SkippedOutcomes = { pending: 0, unshipped: 0, noInput: 0, invalid: 0, firstInvalid: null };
   const examples: ActionExample[] = [];
   for (const record of records) {
-    let succeeded: boolean;
-    if (FAILED.has(record.fate)) succeeded = false;
-    else if (record.fate === 'settled') {
-      if (record.orderLate === null) {
-        skipped.unshipped++;
-        continue;
-      }
-      succeeded = !record.orderLate;
-    } else {
-      skipped.pending++;
+    const succeeded = actionSucceeded(record.fate, record.orderLate);
+    if (succeeded === null) {
+      if (record.fate === 'settled') skipped.unshipped++;
+      else skipped.pending++;
       continue;
     }
     if (record.rankingInput === null) {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SeededRandom } from '@ordex/demo-data';
+import { SeededRandom, shuffled } from '@ordex/demo-data';
 import {
   ACTION_FEATURES,
   actionFeatures,
@@ -10,7 +10,6 @@ import {
   predictLogisticBatch,
   rocAuc,
   trainActionModel,
-  type ActionExample,
 } from '@ordex/decision';
 import { examplesFromOutcomes, fetchOutcomes } from './outcome-examples';
 import { progress } from './risk-examples';
@@ -69,7 +68,7 @@ export async function trainFromGraph(argv: string[]): Promise<void> {
     );
 
   const cut = Math.round(examples.length * share);
-  const train = shuffled(examples.slice(0, cut), seed);
+  const train = shuffled(new SeededRandom(seed), examples.slice(0, cut));
   const heldOut = examples.slice(cut);
   const artifact = await trainActionModel(
     train,
@@ -106,15 +105,6 @@ export async function trainFromGraph(argv: string[]): Promise<void> {
       JSON.stringify({ version: artifact.version, out, rows: artifact.rows, skipped, heldOut: evaluation }),
     ].join('\n') + '\n',
   );
-}
-
-function shuffled(examples: ActionExample[], seed: number): ActionExample[] {
-  const rnd = new SeededRandom(seed);
-  for (let i = examples.length - 1; i > 0; i--) {
-    const j = rnd.int(0, i);
-    [examples[i], examples[j]] = [examples[j], examples[i]];
-  }
-  return examples;
 }
 
 function round(x: number): number {

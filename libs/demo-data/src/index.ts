@@ -6,3 +6,4 @@ export { fromCents, toCents } from './domain/money.util';
 export type { FullDay } from './demo-capacity';
 export type { OffContractLine, UnknownSkuLine } from './demo-orders';
 export type { ShortLine } from './demo-planted';
+export { shuffled } from './demo-ids';

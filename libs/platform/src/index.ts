@@ -16,3 +16,4 @@ export * from './identity';
 export * from './access';
 export * from './partners';
 export * from './graph-client';
+export * from './text/first-chars.util';

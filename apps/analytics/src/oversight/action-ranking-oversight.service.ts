@@ -2,16 +2,19 @@ import { Injectable } from '@nestjs/common';
 import {
   ACTION_FEATURES,
   actionFeatures,
+  actionSucceeded,
   brierScore,
   calibrationBins,
   driftAlerts,
   featureDrift,
   parseActionInput,
   rocAuc,
+  type ActionInput,
   type CalibrationBin,
   type FeatureDrift,
 } from '@ordex/decision';
 import { ActionOutcomesService, type ActionOutcome } from '../outcomes/action-outcomes.service';
+import { mean, orNull } from './oversight-stats.util';
 import { MIN_ORDERS_FOR_ALERTS, type OversightAlert } from './service-risk-oversight.service';
 
 /** Below this ROC AUC the ranking's success probabilities sort actions little better than chance. */
@@ -44,8 +47,6 @@ export interface ActionRankingOversight {
   alerts: OversightAlert[];
 }
 
-const FAILED = new Set(['rejected', 'refused', 'reworked']);
-
 /**
  * How the learned ranking's predictions turned out: every action taken in [from, to) that the
  * model ranked and whose fate is known — succeeded when it settled its exception and the order
@@ -59,55 +60,39 @@ export class ActionRankingOversightService {
   constructor(private readonly outcomes: ActionOutcomesService) {}
 
   async report(from: Date, to: Date): Promise<ActionRankingOversight> {
-    const current = await this.outcomes.list(MAX_ACTIONS, from, to);
-    const judged = current.flatMap((o) => {
-      const label = labelOf(o);
-      const confidence = inputOf(o)?.confidence;
-      return label === null || o.successProbability === null || confidence === undefined
-        ? []
-        : [{ model: o.rankingModel ?? 'unknown', p: o.successProbability, confidence, label }];
-    });
-    const byVersion = new Map<string, typeof judged>();
-    for (const j of judged) byVersion.set(j.model, [...(byVersion.get(j.model) ?? []), j]);
+    const current = readable(await this.outcomes.list(MAX_ACTIONS, from, to));
+    const byVersion = new Map<string, { p: number; confidence: number; label: number }[]>();
+    for (const { outcome, input } of current) {
+      const succeeded = actionSucceeded(outcome.fate, outcome.orderLate);
+      if (succeeded === null || outcome.successProbability === null) continue;
+      const model = outcome.rankingModel ?? 'unknown';
+      const rows = byVersion.get(model) ?? [];
+      rows.push({ p: outcome.successProbability, confidence: input.confidence, label: succeeded ? 1 : 0 });
+      byVersion.set(model, rows);
+    }
+    const judged = [...byVersion.values()].flat();
     const byModel = [...byVersion.entries()]
       .map(([modelVersion, rows]): ActionPredictorPerformance => {
         const labels = rows.map((r) => r.label);
+        const p = rows.map((r) => r.p);
+        const confidence = rows.map((r) => r.confidence);
         return {
           modelVersion,
           actions: rows.length,
           successRate: mean(labels),
-          auc: orNull(
-            rocAuc(
-              rows.map((r) => r.p),
-              labels,
-            ),
-          ),
-          brier: brierScore(
-            rows.map((r) => r.p),
-            labels,
-          ),
-          baselineAuc: orNull(
-            rocAuc(
-              rows.map((r) => r.confidence),
-              labels,
-            ),
-          ),
-          baselineBrier: brierScore(
-            rows.map((r) => r.confidence),
-            labels,
-          ),
+          auc: orNull(rocAuc(p, labels)),
+          brier: brierScore(p, labels),
+          baselineAuc: orNull(rocAuc(confidence, labels)),
+          baselineBrier: brierScore(confidence, labels),
         };
       })
       .sort((a, b) => b.actions - a.actions || a.modelVersion.localeCompare(b.modelVersion));
 
-    const before = await this.outcomes.list(MAX_ACTIONS, new Date(2 * from.getTime() - to.getTime()), from);
-    const features = (outcomes: readonly ActionOutcome[]) =>
-      outcomes.flatMap((o) => {
-        const input = inputOf(o);
-        return input ? [actionFeatures(input)] : [];
-      });
-    const reference = features(before);
-    const now = features(current);
+    const before = readable(
+      await this.outcomes.list(MAX_ACTIONS, new Date(2 * from.getTime() - to.getTime()), from),
+    );
+    const reference = before.map(({ input }) => actionFeatures(input));
+    const now = current.map(({ input }) => actionFeatures(input));
     const drift = reference.length && now.length ? featureDrift(reference, now, ACTION_FEATURES) : null;
 
     const alerts: OversightAlert[] = [];
@@ -145,26 +130,14 @@ export class ActionRankingOversightService {
   }
 }
 
-/** 1 when the action worked, 0 when it failed, null while its fate or the order's date is open. */
-function labelOf(o: ActionOutcome): 0 | 1 | null {
-  if (FAILED.has(o.fate)) return 0;
-  if (o.fate !== 'settled' || o.orderLate === null) return null;
-  return o.orderLate ? 0 : 1;
-}
-
-function inputOf(o: ActionOutcome) {
-  if (!o.rankingInput) return null;
-  try {
-    return parseActionInput(o.rankingInput);
-  } catch {
-    return null;
-  }
-}
-
-function mean(values: readonly number[]): number {
-  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
-}
-
-function orNull(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
+/** The actions with a readable ranking input, each input parsed once. */
+function readable(outcomes: readonly ActionOutcome[]): { outcome: ActionOutcome; input: ActionInput }[] {
+  return outcomes.flatMap((outcome) => {
+    if (!outcome.rankingInput) return [];
+    try {
+      return [{ outcome, input: parseActionInput(outcome.rankingInput) }];
+    } catch {
+      return [];
+    }
+  });
 }

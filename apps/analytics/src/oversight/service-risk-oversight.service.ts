@@ -12,6 +12,7 @@ import {
 } from '@ordex/decision';
 import type { DataSource } from 'typeorm';
 import { KPI_SETTINGS, type KpiSettings } from '../kpis/kpi.settings';
+import { mean, orNull } from './oversight-stats.util';
 
 /** Below this ROC AUC a risk decision ranks orders little better than chance: an alert. */
 export const MIN_AUC = 0.7;
@@ -165,12 +166,4 @@ export class ServiceRiskOversightService {
       alerts,
     };
   }
-}
-
-function mean(values: readonly number[]): number {
-  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
-}
-
-function orNull(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
 }

@@ -22,6 +22,21 @@ export interface ActionExample {
   succeeded: boolean;
 }
 
+const FAILED_FATES: ReadonlySet<string> = new Set(['rejected', 'refused', 'reworked']);
+
+/**
+ * Whether an action taken succeeded, from its fate (analytics' actionOutcomes: rejected, refused,
+ * reworked, settled or pending) and whether its order shipped late: it succeeded when it settled
+ * its exception and the order shipped on the date last asked for; it failed when its approval was
+ * rejected, the ERP refused it, rework undid it or the order shipped late. Null while its fate is
+ * open, or it settled and the order has not shipped: not known yet.
+ */
+export function actionSucceeded(fate: string, orderLate: boolean | null): boolean | null {
+  if (FAILED_FATES.has(fate)) return false;
+  if (fate !== 'settled' || orderLate === null) return null;
+  return !orderLate;
+}
+
 /** Trains the action-outcome model: a logistic regression over {@link actionFeatures}. */
 export function trainActionModel(
   examples: readonly ActionExample[],

@@ -1,7 +1,6 @@
 import { ExceptionCategory, Team } from '@ordex/contracts';
 import type { TriageResult } from '@ordex/decision';
 import {
-  firstChars,
   NOTE_TEXT_LIMIT,
   noteTriageAudit,
   noteTriageStep,
@@ -9,6 +8,7 @@ import {
   toNoteTriage,
   type NoteTriage,
 } from './note-triage.util';
+import { firstChars } from '@ordex/platform';
 
 const NOW = new Date('2026-11-27T06:00:00Z');
 

@@ -1,5 +1,6 @@
 import { EXCEPTION_CATEGORY_OWNER, ExceptionCategory, type Team } from '@ordex/contracts';
 import type { TriageResult } from '@ordex/decision';
+import { firstChars } from '@ordex/platform';
 
 /** How much of an order's notes ordex keeps and triages (the orders mirror keeps as much). */
 export const NOTE_TEXT_LIMIT = 2_000;
@@ -47,14 +48,6 @@ const CATEGORIES = new Set<string>(Object.values(ExceptionCategory));
 export function notesToTriage(notes: string | null | undefined): string | null {
   if (!notes?.trim()) return null;
   return firstChars(notes.replaceAll('\u0000', ''), NOTE_TEXT_LIMIT);
-}
-
-/** The first `limit` UTF-16 units of `text`, one fewer rather than half of a surrogate pair. */
-export function firstChars(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  const cut = text.slice(0, limit);
-  const last = cut.charCodeAt(cut.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
 }
 
 /** Whether notes (as {@link notesToTriage} gives them) need a triage, the last one cleared, or neither. */

@@ -1,3 +1,5 @@
+import { firstChars } from '@ordex/platform';
+
 /** How much of the ERP's order text ordex keeps, in UTF-16 code units (JavaScript's and GraphQL's length). */
 export const ORDER_NOTES_MAX_LENGTH = 2_000;
 
@@ -10,11 +12,5 @@ export const ORDER_NOTES_MAX_LENGTH = 2_000;
 export function orderNotesToKeep(text: string | null | undefined): string | null {
   const trimmed = text?.trim();
   if (!trimmed) return null;
-  if (trimmed.length <= ORDER_NOTES_MAX_LENGTH) return trimmed;
-  const splitsPair = isHighSurrogate(trimmed.charCodeAt(ORDER_NOTES_MAX_LENGTH - 1));
-  return trimmed.slice(0, splitsPair ? ORDER_NOTES_MAX_LENGTH - 1 : ORDER_NOTES_MAX_LENGTH);
-}
-
-function isHighSurrogate(codeUnit: number): boolean {
-  return codeUnit >= 0xd800 && codeUnit <= 0xdbff;
+  return firstChars(trimmed, ORDER_NOTES_MAX_LENGTH);
 }
